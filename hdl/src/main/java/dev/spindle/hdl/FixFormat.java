@@ -1,0 +1,55 @@
+package dev.spindle.hdl;
+
+/**
+ * A fixed-point format, written {@code s<I>.<F>} (signed) or {@code u<I>.<F>} (unsigned): I integer bits
+ * (the sign bit included when signed) and F fraction bits, the same as {@code ap_fixed<I+F,I>} /
+ * {@code ap_ufixed<I+F,I>}. I may be negative or F negative as long as the total width is at least 1.
+ * A raw value {@code r} (a two's complement integer of {@link #width()} bits when signed) stands for {@code r * 2^-F}.
+ */
+public record FixFormat(boolean signed, int intBits, int fracBits) {
+    public FixFormat {
+        Require.range("intBits", intBits, -64, 128);
+        Require.range("fracBits", fracBits, -64, 128);
+        Require.range("width (intBits + fracBits)", intBits + fracBits, signed ? 2 : 1, 128);
+    }
+
+    public static FixFormat signed(int intBits, int fracBits) { return new FixFormat(true, intBits, fracBits); }
+
+    public static FixFormat unsigned(int intBits, int fracBits) { return new FixFormat(false, intBits, fracBits); }
+
+    /** Parses {@code s6.10} or {@code u1.8}; the error names the text and the expected form. */
+    public static FixFormat parse(String text) {
+        if (text == null || !text.matches("[su]-?\\d+\\.-?\\d+")) {
+            throw new IllegalArgumentException("fixed-point format '" + text
+                    + "' is malformed: expected s<I>.<F> or u<I>.<F>, e.g. s6.10 or u1.8");
+        }
+        boolean signed = text.charAt(0) == 's';
+        int dot = text.indexOf('.');
+        return new FixFormat(signed, Integer.parseInt(text.substring(1, dot)), Integer.parseInt(text.substring(dot + 1)));
+    }
+
+    public int width() { return intBits + fracBits; }
+
+    /** Smallest raw value. */
+    public long minRaw() { return signed ? -(1L << (width() - 1)) : 0; }
+
+    /** Largest raw value. */
+    public long maxRaw() { return signed ? (1L << (width() - 1)) - 1 : (width() >= 64 ? Long.MAX_VALUE : (1L << width()) - 1); }
+
+    /** The weight of one LSB, {@code 2^-F}. */
+    public double lsb() { return Math.scalb(1.0, -fracBits); }
+
+    public double toDouble(long raw) { return raw * lsb(); }
+
+    public double min() { return toDouble(minRaw()); }
+
+    public double max() { return toDouble(maxRaw()); }
+
+    /** The nearest raw value to {@code x} (round half away from zero), saturated to the format's range. */
+    public long fromDouble(double x) {
+        double scaled = Math.round(Math.scalb(x, fracBits));
+        return Math.max(minRaw(), Math.min(maxRaw(), (long) scaled));
+    }
+
+    @Override public String toString() { return (signed ? "s" : "u") + intBits + "." + fracBits; }
+}
