@@ -1,0 +1,93 @@
+package dev.spindle.hdl;
+
+import dev.spindle.hdl.ir.Node;
+import dev.spindle.hdl.ir.OpKind;
+
+/**
+ * Bits, UInt and SInt: a vector of bits. Bitwise operators extend the narrower operand (zero for Bits and UInt,
+ * sign for SInt) to the wider width; nothing is ever truncated implicitly.
+ */
+public abstract sealed class BitVector<T extends BitVector<T>> extends BaseType permits Bits, UInt, SInt {
+    BitVector(Node node) { super(node); }
+
+    @Override abstract T wrap(Node n);
+
+    /** Extends {@code n} to {@code width} the way this type extends (zero or sign). */
+    abstract Node extend(Node n, int width);
+
+    /** Resizes: extends (zero or sign) or keeps the low bits. */
+    public abstract T resize(int width);
+
+    final Node extendTo(int width) { return extend(node(), width); }
+
+    T binary(OpKind kind, T b) {
+        int w = Math.max(width(), b.width());
+        return wrap(op(kind, w, extend(node(), w), extend(b.node(), w)));
+    }
+
+    public T and(T b) { return binary(OpKind.AND, b); }
+
+    public T or(T b) { return binary(OpKind.OR, b); }
+
+    public T xor(T b) { return binary(OpKind.XOR, b); }
+
+    public T not() { return wrap(op(OpKind.NOT, width(), node())); }
+
+    Bool compare(OpKind kind, BitVector<?> a, BitVector<?> b) {
+        int w = Math.max(a.width(), b.width());
+        return new Bool(op(kind, 1, a.extendTo(w), b.extendTo(w)));
+    }
+
+    public Bool eq(T b) { return compare(OpKind.EQ, this, b); }
+
+    public Bool ne(T b) { return compare(OpKind.NE, this, b); }
+
+    /** Shift left by a constant, keeping the width (SpinalHDL {@code |<<}). */
+    public T sll(int n) { return shiftConst(OpKind.SLL_CONST, n); }
+
+    /** Logical shift right by a constant, keeping the width (SpinalHDL {@code |>>} on Bits/UInt). */
+    public T srl(int n) { return shiftConst(OpKind.SRL_CONST, n); }
+
+    T shiftConst(OpKind kind, int n) {
+        if (n < 0) throw new IllegalArgumentException("shift amount must be >= 0, got " + n);
+        if (n == 0) return wrap(node());
+        return wrap(Build.op(kind, width(), n, 0, node()));
+    }
+
+    /** Shift left by a UInt amount, keeping the width. */
+    public T sll(UInt amount) { return wrap(op(OpKind.SLL, width(), node(), amount.node())); }
+
+    /** Logical shift right by a UInt amount, keeping the width. */
+    public T srl(UInt amount) { return wrap(op(OpKind.SRL, width(), node(), amount.node())); }
+
+    /** Bits [hi:lo] as the same type. */
+    public T bits(int hi, int lo) { return wrap(Build.slice(node(), hi, lo)); }
+
+    /** Bit i. */
+    public Bool bit(int i) { return new Bool(Build.slice(node(), i, i)); }
+
+    public Bool msb() { return bit(width() - 1); }
+
+    public Bool lsb() { return bit(0); }
+
+    /** The top {@code n} bits. */
+    public T takeHigh(int n) { return bits(width() - 1, width() - n); }
+
+    /** The low {@code n} bits. */
+    public T takeLow(int n) { return bits(n - 1, 0); }
+
+    public Bool orR() { return new Bool(op(OpKind.REDUCE_OR, 1, node())); }
+
+    public Bool andR() { return new Bool(op(OpKind.REDUCE_AND, 1, node())); }
+
+    public Bool xorR() { return new Bool(op(OpKind.REDUCE_XOR, 1, node())); }
+
+    public UInt asUInt() { return new UInt(node()); }
+
+    public SInt asSInt() { return new SInt(node()); }
+
+    /** Assigns a literal of this width. */
+    public void set(long value) { assignNode(Build.lit(value, width())); }
+
+    @Override String typeName() { return getClass().getSimpleName() + "[" + width() + "]"; }
+}

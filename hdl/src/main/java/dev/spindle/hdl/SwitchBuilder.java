@@ -1,0 +1,66 @@
+package dev.spindle.hdl;
+
+import dev.spindle.hdl.ir.Const;
+import dev.spindle.hdl.ir.HdlError;
+import dev.spindle.hdl.ir.SourceLoc;
+import dev.spindle.hdl.ir.Switch;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Cases of a {@code switchOn(selector)}: {@code .is(value..., body)} then optionally {@code .dflt(body)}. */
+public final class SwitchBuilder {
+    private final Elaboration elaboration;
+    private final Switch sw;
+    private final Set<BigInteger> seen = new HashSet<>();
+    private boolean hasDefault;
+
+    SwitchBuilder(Elaboration elaboration, Switch sw) {
+        this.elaboration = elaboration;
+        this.sw = sw;
+    }
+
+    /** A case for one or more integer values of the selector. */
+    public SwitchBuilder is(long value, Runnable body) { return is(new long[] {value}, body); }
+
+    public SwitchBuilder is(long[] values, Runnable body) {
+        List<Const> consts = new ArrayList<>();
+        int w = sw.selector().width();
+        for (long v : values) {
+            BigInteger b = BigInteger.valueOf(v);
+            if (v < 0 || b.bitLength() > w) {
+                throw new HdlError(HdlError.Kind.INVALID, "switch case " + v + " does not fit the " + w + "-bit selector", SourceLoc.capture());
+            }
+            if (!seen.add(b)) throw new HdlError(HdlError.Kind.INVALID, "switch case " + v + " appears twice", SourceLoc.capture());
+            consts.add(new Const(b, w));
+        }
+        return addCase(consts, body);
+    }
+
+    /** A case for a literal of the selector's type (e.g. an enum state). */
+    public SwitchBuilder is(BaseType literal, Runnable body) {
+        if (!(literal.node() instanceof Const c) || c.width() != sw.selector().width()) {
+            throw new HdlError(HdlError.Kind.INVALID, "switch case must be a literal of the selector's width", SourceLoc.capture());
+        }
+        if (!seen.add(c.value())) throw new HdlError(HdlError.Kind.INVALID, "switch case " + c.value() + " appears twice", SourceLoc.capture());
+        return addCase(List.of(c), body);
+    }
+
+    private SwitchBuilder addCase(List<Const> values, Runnable body) {
+        if (hasDefault) throw new IllegalStateException("switch case after dflt, at " + SourceLoc.capture());
+        Switch.Case c = new Switch.Case(values, new dev.spindle.hdl.ir.Block());
+        sw.cases().add(c);
+        elaboration.inBlock(c.body(), body);
+        return this;
+    }
+
+    /** The default case. */
+    public void dflt(Runnable body) {
+        if (hasDefault) throw new IllegalStateException("switch already has a default, at " + SourceLoc.capture());
+        hasDefault = true;
+        elaboration.inBlock(sw.dflt(), body);
+    }
+}

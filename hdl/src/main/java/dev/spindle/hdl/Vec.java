@@ -1,0 +1,41 @@
+package dev.spindle.hdl;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/** N elements of one type, named {@code <name>_0 .. <name>_{N-1}}. */
+public final class Vec<T extends Data> extends Bundle implements Iterable<T> {
+    private final HardType<T> type;
+    private final List<T> items = new ArrayList<>();
+
+    private Vec(HardType<T> type, int size) {
+        this.type = type;
+        Require.range("size", size, 1, 1 << 20);
+        for (int i = 0; i < size; i++) items.add(field(type));
+    }
+
+    public static <T extends Data> Vec<T> of(HardType<T> type, int size) { return new Vec<>(type, size); }
+
+    /** The hardware type of a Vec: use it for ports and registers, {@code in(Vec.type(SInt.type(16), 4))}. */
+    public static <T extends Data> HardType<Vec<T>> type(HardType<T> type, int size) { return () -> new Vec<>(type, size); }
+
+    public T get(int i) { return items.get(i); }
+
+    public int size() { return items.size(); }
+
+    public HardType<T> elementType() { return type; }
+
+    @Override public String elementName(int i) { return String.valueOf(i); }
+
+    @Override public Iterator<T> iterator() { return items.iterator(); }
+
+    @Override public Bundle cloneType() { return new Vec<>(type, items.size()); }
+
+    /** Element {@code index} chosen by hardware (a multiplexer); out-of-range indices read the last element. */
+    public T read(UInt index) {
+        T result = items.get(items.size() - 1);
+        for (int i = items.size() - 2; i >= 0; i--) result = Hdl.mux(index.eq(i), items.get(i), result);
+        return result;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.spindle.hdl.verilog;
+
+import dev.spindle.hdl.ir.Const;
+import dev.spindle.hdl.ir.MemNode;
+import dev.spindle.hdl.ir.Node;
+import dev.spindle.hdl.ir.Op;
+import dev.spindle.hdl.ir.OpKind;
+import dev.spindle.hdl.ir.Signal;
+
+import java.util.BitSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Renders expressions of one module. An operator is written inline unless it is used more than once, sliced,
+ * signed-sensitive ({@code >>>}) or too deeply nested; then it becomes a named wire ({@code _zz_<user>}), so the
+ * Verilog stays readable and never depends on Verilog's context-determined widths or signedness.
+ */
+final class ExprWriter {
+    private static final int MAX_INLINE_DEPTH = 3;
+
+    private final Map<Op, Integer> uses;
+    private final Function<Signal, String> signalRef;
+    private final Function<MemNode, String> memRef;
+    private final Names names;
+    private final Map<Op, String> materialized = new IdentityHashMap<>();
+    /** Declarations and continuous assignments of the materialized wires, in order of creation. */
+    private final Map<String, String> wireAssigns = new LinkedHashMap<>();
+    private final Map<String, Integer> wireWidths = new LinkedHashMap<>();
+    /** Bits read of each named thing, to flag the ones deliberately left partly unused. */
+    private final Map<String, BitSet> bitsRead = new LinkedHashMap<>();
+    private String hint = "expr";
+
+    ExprWriter(Map<Op, Integer> uses, Function<Signal, String> signalRef, Function<MemNode, String> memRef, Names names) {
+        this.uses = uses;
+        this.signalRef = signalRef;
+        this.memRef = memRef;
+        this.names = names;
+    }
+
+    /** Names the wires created next after {@code target} ({@code _zz_<target>}). */
+    void hint(String target) { this.hint = target; }
+
+    Map<String, String> wireAssigns() { return wireAssigns; }
+
+    Map<String, Integer> wireWidths() { return wireWidths; }
+
+    Map<String, BitSet> bitsRead() { return bitsRead; }
+
+    /** The expression as a Verilog term. */
+    String expr(Node n) {
+        return switch (n) {
+            case Const c -> Literals.of(c.value(), c.width());
+            case Signal s -> readAll(signalRef.apply(s), s.width());
+            case Op op -> {
+                String name = materialized.get(op);
+                if (name != null) yield readAll(name, op.width());
+                if (mustName(op)) yield readAll(materialize(op), op.width());
+                yield inline(op);
+            }
+        };
+    }
+
+    /** The expression as a name (materializing an operator), for slicing. */
+    String named(Node n) {
+        return switch (n) {
+            case Signal s -> signalRef.apply(s);
+            case Op op -> materialized.containsKey(op) ? materialized.get(op) : materialize(op);
+            case Const c -> throw new IllegalStateException("constants are folded before slicing");
+        };
+    }
+
+    private boolean mustName(Op op) {
+        if (op.kind() == OpKind.SRA || op.kind() == OpKind.SRA_CONST) return true;
+        return uses.getOrDefault(op, 0) > 1 || depth(op) > MAX_INLINE_DEPTH;
+    }
+
+    private int depth(Node n) {
+        if (!(n instanceof Op op) || materialized.containsKey(op)) return 0;
+        int d = 0;
+        for (int i = 0; i < op.argCount(); i++) d = Math.max(d, depth(op.arg(i)));
+        return d + 1;
+    }
+
+    private String materialize(Op op) {
+        String name = names.claim("_zz_" + hint);
+        materialized.put(op, name);
+        // Operands deeper than the limit are named first, so this wire's expression stays short.
+        for (int i = 0; i < op.argCount(); i++) {
+            if (op.arg(i) instanceof Op a && !materialized.containsKey(a) && depth(a) >= MAX_INLINE_DEPTH) materialize(a);
+        }
+        String body = inline(op);
+        wireWidths.put(name, op.width());
+        wireAssigns.put(name, body);
+        return name;
+    }
+
+    private String readAll(String name, int width) {
+        bitsRead.computeIfAbsent(name, k -> new BitSet()).set(0, width);
+        return name;
+    }
+
+    String readBits(String name, int hi, int lo) {
+        bitsRead.computeIfAbsent(name, k -> new BitSet()).set(lo, hi + 1);
+        return hi == lo ? name + "[" + hi + "]" : name + "[" + hi + ":" + lo + "]";
+    }
+
+    /** An operand in parentheses unless it is a name or literal. */
+    private String operand(Node n) {
+        String s = expr(n);
+        if (n instanceof Op op && !materialized.containsKey(op)) {
+            OpKind k = op.kind();
+            if (k != OpKind.SLICE && k != OpKind.CONCAT && k != OpKind.ZEXT && k != OpKind.SEXT && k != OpKind.MEM_READ) {
+                return "(" + s + ")";
+            }
+        }
+        return s;
+    }
+
+    private String inline(Op op) {
+        OpKind k = op.kind();
+        return switch (k) {
+            case ADD, SUB, MUL, DIV_U, MOD_U, AND, OR, XOR, EQ, NE, LT_U, LE_U ->
+                    operand(op.arg(0)) + " " + k.symbol + " " + operand(op.arg(1));
+            case LT_S, LE_S -> "$signed(" + expr(op.arg(0)) + ") " + k.symbol + " $signed(" + expr(op.arg(1)) + ")";
+            case NOT -> "~" + operand(op.arg(0));
+            case NEG -> "-" + operand(op.arg(0));
+            case SLL_CONST, SRL_CONST -> operand(op.arg(0)) + " " + k.symbol + " " + op.p0();
+            case SRA_CONST -> "$signed(" + expr(op.arg(0)) + ") >>> " + op.p0();
+            case SLL, SRL -> operand(op.arg(0)) + " " + k.symbol + " " + operand(op.arg(1));
+            case SRA -> "$signed(" + expr(op.arg(0)) + ") >>> " + operand(op.arg(1));
+            case SLICE -> readBits(named(op.arg(0)), op.p0(), op.p1());
+            case CONCAT -> {
+                StringBuilder sb = new StringBuilder("{");
+                for (int i = 0; i < op.argCount(); i++) {
+                    if (i > 0) sb.append(", ");
+                    sb.append(expr(op.arg(i)));
+                }
+                yield sb.append('}').toString();
+            }
+            case ZEXT -> "{" + Literals.of(java.math.BigInteger.ZERO, op.width() - op.arg(0).width()) + ", " + expr(op.arg(0)) + "}";
+            case SEXT -> {
+                Node a = op.arg(0);
+                String name = named(a);
+                int extra = op.width() - a.width();
+                String sign = readBits(name, a.width() - 1, a.width() - 1);
+                String all = readAll(name, a.width());
+                yield extra == 1 ? "{" + sign + ", " + all + "}" : "{{" + extra + "{" + sign + "}}, " + all + "}";
+            }
+            case MUX -> operand(op.arg(0)) + " ? " + operand(op.arg(1)) + " : " + operand(op.arg(2));
+            case REDUCE_OR, REDUCE_AND, REDUCE_XOR -> k.symbol + operand(op.arg(0));
+            case MEM_READ -> memRef.apply(op.mem()) + "[" + expr(op.arg(0)) + "]";
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package dev.spindle.hdl.verilog;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Unique Verilog identifiers within one module: a taken name or a keyword gets a numeric suffix. */
+final class Names {
+    private final Map<String, Integer> taken = new HashMap<>();
+
+    String claim(String wanted) {
+        String base = sanitize(wanted);
+        if (Keywords.ALL.contains(base)) base = base + "_";
+        if (!taken.containsKey(base)) {
+            taken.put(base, 0);
+            return base;
+        }
+        int n = taken.get(base);
+        String candidate;
+        do {
+            n++;
+            candidate = base + "_" + n;
+        } while (taken.containsKey(candidate));
+        taken.put(base, n);
+        taken.put(candidate, 0);
+        return candidate;
+    }
+
+    private static String sanitize(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isLetterOrDigit(c) && c < 128 || c == '_' ? c : '_');
+        }
+        if (sb.isEmpty() || Character.isDigit(sb.charAt(0))) sb.insert(0, '_');
+        return sb.toString();
+    }
+}

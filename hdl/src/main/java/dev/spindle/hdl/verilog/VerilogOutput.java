@@ -1,0 +1,56 @@
+package dev.spindle.hdl.verilog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The emitted design: one Verilog file per module (dependencies first, top last) and the manifest. */
+public record VerilogOutput(String top, Map<String, String> files, Manifest manifest) {
+    public static final String MANIFEST_FILE = "manifest.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    public String manifestJson() {
+        try {
+            return JSON.writeValueAsString(manifest) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** All files keyed by name, the manifest included. */
+    public Map<String, String> allFiles() {
+        Map<String, String> all = new LinkedHashMap<>(files);
+        all.put(MANIFEST_FILE, manifestJson());
+        return all;
+    }
+
+    /**
+     * Writes every file into {@code dir}; each is written to a temporary file and renamed, so a reader never
+     * sees a half-written file. Returns the paths of the Verilog files.
+     */
+    public Path[] writeTo(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<String, String> e : allFiles().entrySet()) {
+                Path target = dir.resolve(e.getKey());
+                Path tmp = Files.createTempFile(dir, "." + e.getKey(), ".tmp");
+                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return files.keySet().stream().map(dir::resolve).toArray(Path[]::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the design to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
