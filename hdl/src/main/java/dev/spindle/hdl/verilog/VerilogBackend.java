@@ -34,7 +34,14 @@ public final class VerilogBackend {
         emitPostOrder(design.root(), moduleNames, textToName, perDefinition, files);
         String top = moduleNames.get(design.root());
         Manifest manifest = manifest(design, top, files);
-        return new VerilogOutput(top, files, manifest);
+        Map<String, String> stubs = new LinkedHashMap<>();
+        collectStubs(design.root(), stubs);
+        return new VerilogOutput(top, files, manifest, stubs);
+    }
+
+    private static void collectStubs(ComponentNode c, Map<String, String> stubs) {
+        if (c.isBlackBox()) stubs.putIfAbsent(c.blackBoxModule() + ".v", BlackBoxStub.of(c));
+        for (ComponentNode child : c.children()) collectStubs(child, stubs);
     }
 
     private static void emitPostOrder(ComponentNode c, Map<ComponentNode, String> moduleNames, Map<String, String> textToName,

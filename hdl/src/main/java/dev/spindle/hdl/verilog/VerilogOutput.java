@@ -12,8 +12,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The emitted design: one Verilog file per module (dependencies first, top last) and the manifest. */
-public record VerilogOutput(String top, Map<String, String> files, Manifest manifest) {
+/**
+ * The emitted design: one Verilog file per module (dependencies first, top last), the manifest, and a
+ * ports-only stub per black box (for linters and estimates; the real module comes from its vendor).
+ */
+public record VerilogOutput(String top, Map<String, String> files, Manifest manifest, Map<String, String> blackBoxStubs) {
     public static final String MANIFEST_FILE = "manifest.json";
 
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -1,0 +1,51 @@
+package dev.spindle.tools;
+
+import dev.spindle.hdl.verilog.VerilogOutput;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks emitted Verilog with three independent front ends: {@code verilator --lint-only -Wall} (no warning
+ * allowed), {@code yosys read_verilog} and {@code iverilog -g2005}. Returns the problems found, empty when clean.
+ */
+public final class Lint {
+    private Lint() {}
+
+    public static List<String> check(VerilogOutput out, Path dir) {
+        Path[] files = out.writeTo(dir);
+        List<String> names = new ArrayList<>();
+        for (Path f : files) names.add(f.toString());
+        try {
+            for (Map.Entry<String, String> stub : out.blackBoxStubs().entrySet()) {
+                Path p = dir.resolve(stub.getKey());
+                Files.writeString(p, stub.getValue());
+                names.add(p.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> problems = new ArrayList<>();
+        Duration t = Duration.ofMinutes(5);
+
+        List<String> verilator = new ArrayList<>(List.of("--lint-only", "-Wall", "--top-module", out.top()));
+        verilator.addAll(names);
+        Tool.Result v = Tool.VERILATOR.run(dir, t, verilator);
+        if (!v.ok() || !v.output().isBlank()) problems.add("verilator --lint-only -Wall:\n" + v.output());
+
+        Tool.Result y = Tool.YOSYS.run(dir, t, List.of("-q", "-p", "read_verilog " + String.join(" ", names) + "; hierarchy -check -top " + out.top()));
+        if (!y.ok() || y.output().contains("Warning")) problems.add("yosys read_verilog:\n" + y.output());
+
+        List<String> icarus = new ArrayList<>(List.of("-g2005", "-Wall", "-o", "/dev/null", "-s", out.top()));
+        icarus.addAll(names);
+        Tool.Result i = Tool.IVERILOG.run(dir, t, icarus);
+        if (!i.ok() || !i.output().isBlank()) problems.add("iverilog -g2005:\n" + i.output());
+        return problems;
+    }
+}

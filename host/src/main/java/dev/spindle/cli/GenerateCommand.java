@@ -1,0 +1,53 @@
+package dev.spindle.cli;
+
+import dev.spindle.design.ConfigParser;
+import dev.spindle.design.DesignEntry;
+import dev.spindle.design.Designs;
+import dev.spindle.hdl.verilog.VerilogBackend;
+import dev.spindle.hdl.verilog.VerilogOutput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code spindle generate <design> [--set key=value]... -o DIR} and {@code spindle generate --list}. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Elaborate a design and write its Verilog and manifest.json.")
+final class GenerateCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<design>", description = "design name (see --list)")
+    String design;
+
+    @Option(names = "--set", paramLabel = "key=value", description = "configuration setting (repeatable)")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "output directory")
+    Path output;
+
+    @Option(names = "--list", description = "list the designs and their configuration keys")
+    boolean list;
+
+    @Override
+    public Integer call() {
+        if (list) {
+            for (DesignEntry<?> e : Designs.all()) {
+                System.out.printf("%-10s %s%n           keys (defaults): %s%n", e.name(), e.description(),
+                        String.join(" ", ConfigParser.describe(e.defaults())));
+            }
+            return 0;
+        }
+        if (design == null) throw new IllegalArgumentException("missing <design>: run spindle generate --list");
+        if (output == null) throw new IllegalArgumentException("missing -o DIR");
+        long start = System.nanoTime();
+        VerilogOutput out = VerilogBackend.emit(Designs.get(design).elaborate(ConfigParser.settings(settings)));
+        Path[] files = out.writeTo(output);
+        System.out.printf("spindle: generated %s (%d module%s) in %.2f s%n", out.top(), files.length, files.length == 1 ? "" : "s",
+                (System.nanoTime() - start) / 1e9);
+        for (Path f : files) System.out.println("  " + f);
+        System.out.println("  " + output.resolve(VerilogOutput.MANIFEST_FILE));
+        return 0;
+    }
+}
