@@ -1,0 +1,103 @@
+package dev.spindle.sim;
+
+import dev.spindle.sim.verilator.Port;
+
+import java.math.BigInteger;
+
+/**
+ * A typed handle on a top-level port, read and written in the model's memory. Reading an output after an
+ * input changed evaluates the model first, so combinational paths are always settled.
+ */
+public sealed class SimPort permits SimPort.BoolPort, SimPort.UIntPort, SimPort.SIntPort, SimPort.FixPort {
+    final Sim<?> sim;
+    final Port port;
+    private final boolean output;
+
+    SimPort(Sim<?> sim, Port port) {
+        this.sim = sim;
+        this.port = port;
+        this.output = port.direction() == dev.spindle.sim.verilator.PortSpec.Direction.OUT;
+    }
+
+    public String name() { return port.name(); }
+
+    public int width() { return port.width(); }
+
+    /** The unsigned bit pattern (ports up to 64 bits). */
+    public long raw() {
+        if (output) sim.settle();
+        return port.get();
+    }
+
+    public void setRaw(long bits) {
+        port.set(bits);
+        sim.inputsChanged();
+    }
+
+    public BigInteger big() {
+        if (output) sim.settle();
+        return port.getBig();
+    }
+
+    public void setBig(BigInteger value) {
+        port.setBig(value);
+        sim.inputsChanged();
+    }
+
+    @Override public String toString() { return name() + "[" + width() + "]"; }
+
+    /** A 1-bit port. */
+    public static final class BoolPort extends SimPort {
+        BoolPort(Sim<?> sim, Port port) { super(sim, port); }
+
+        public boolean get() { return raw() != 0; }
+
+        public void set(boolean value) { setRaw(value ? 1 : 0); }
+    }
+
+    /** An unsigned port (UInt or Bits). */
+    public static final class UIntPort extends SimPort {
+        UIntPort(Sim<?> sim, Port port) { super(sim, port); }
+
+        public long get() { return raw(); }
+
+        public void set(long value) { setRaw(value); }
+    }
+
+    /** A two's complement port: values are sign-extended when read. */
+    public static final class SIntPort extends SimPort {
+        SIntPort(Sim<?> sim, Port port) { super(sim, port); }
+
+        public long get() {
+            int w = width();
+            long v = raw();
+            return w >= 64 ? v : (v << (64 - w)) >> (64 - w);
+        }
+
+        public void set(long value) { setRaw(value); }
+    }
+
+    /** A fixed-point port: raw integer access and real values through the format. */
+    public static final class FixPort extends SimPort {
+        private final dev.spindle.hdl.FixFormat format;
+
+        FixPort(Sim<?> sim, Port port, dev.spindle.hdl.FixFormat format) {
+            super(sim, port);
+            this.format = format;
+        }
+
+        public dev.spindle.hdl.FixFormat format() { return format; }
+
+        /** The raw value, sign-extended when the format is signed. */
+        public long getRaw() {
+            int w = width();
+            long v = raw();
+            return format.signed() && w < 64 ? (v << (64 - w)) >> (64 - w) : v;
+        }
+
+        public double get() { return format.toDouble(getRaw()); }
+
+        /** Sets the nearest representable value (saturated to the format's range). */
+        public void set(double value) { setRaw(format.fromDouble(value)); }
+    }
+}

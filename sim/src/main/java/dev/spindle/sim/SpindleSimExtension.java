@@ -1,0 +1,135 @@
+package dev.spindle.sim;
+
+import dev.spindle.hdl.Component;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The {@link SpindleSim} extension: resolves {@code Random}, {@code Sim} and {@code SimSession} parameters,
+ * closes the simulations after each test, and on a failure re-runs the test with the same seed and waveforms
+ * on, then reports the seed and the FST path with the original failure.
+ */
+public final class SpindleSimExtension implements ParameterResolver, InvocationInterceptor {
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SpindleSimExtension.class);
+
+    /** Seed and session of one test invocation. */
+    private record Run(long seed, SimSession session) implements ExtensionContext.Store.CloseableResource {
+        @Override public void close() { session.close(); }
+    }
+
+    static boolean wavesForAll() { return "all".equals(System.getProperty("spindle.waves")); }
+
+    static long seedFor(ExtensionContext context) {
+        String fixed = System.getProperty("spindle.seed");
+        if (fixed != null && !fixed.isBlank() && !fixed.equals("random")) return Long.parseLong(fixed.trim());
+        if ("random".equals(fixed)) return new Random().nextLong();
+        return context.getUniqueId().hashCode() * 0x9E3779B97F4A7C15L;
+    }
+
+    static Path wavesBase(ExtensionContext context) {
+        String test = context.getRequiredTestMethod().getName();
+        var invocation = java.util.regex.Pattern.compile("invocation:#(\\d+)").matcher(context.getUniqueId());
+        if (invocation.find()) test += "_" + invocation.group(1);
+        return Path.of("target", "waves", context.getRequiredTestClass().getSimpleName(), test);
+    }
+
+    private Run run(ExtensionContext context) {
+        return context.getStore(NS).getOrComputeIfAbsent("run",
+                k -> new Run(seedFor(context), new SimSession(wavesForAll() ? wavesBase(context) : null)), Run.class);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+        Class<?> t = p.getParameter().getType();
+        return t == Random.class || t == SimSession.class || t == Sim.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+        return resolve(p.getParameter().getType(), run(e), e);
+    }
+
+    private static Object resolve(Class<?> type, Run run, ExtensionContext e) {
+        if (type == Random.class) return new Random(run.seed());
+        if (type == SimSession.class) return run.session();
+        if (type == Sim.class) return run.session().sim(() -> dut(e.getRequiredTestClass()));
+        throw new ParameterResolutionException("cannot resolve " + type);
+    }
+
+    private static Component dut(Class<?> testClass) {
+        for (Method m : testClass.getDeclaredMethods()) {
+            if (m.isAnnotationPresent(Dut.class)) {
+                if (!Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 0) {
+                    throw new ParameterResolutionException("@Dut method " + m.getName() + " must be static with no parameters");
+                }
+                try {
+                    m.setAccessible(true);
+                    return (Component) m.invoke(null);
+                } catch (InvocationTargetException ex) {
+                    if (ex.getCause() instanceof RuntimeException re) throw re;
+                    throw new IllegalStateException(ex.getCause());
+                } catch (ReflectiveOperationException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }
+        }
+        throw new ParameterResolutionException(testClass.getSimpleName() + " takes a Sim parameter but has no static @Dut method");
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                    ExtensionContext context) throws Throwable {
+        Run first = run(context);
+        try {
+            invocation.proceed();
+        } catch (Throwable failure) {
+            first.session().close();
+            List<Path> waves = first.session().waves();
+            if (waves.isEmpty()) waves = rerunWithWaves(call, context, first.seed());
+            String report = "[spindle] seed=" + first.seed() + " (rerun with -Dspindle.seed=" + first.seed() + ")"
+                    + (waves.isEmpty() ? "" : "; waves: " + waves.stream().map(p -> p.toAbsolutePath().toString()).toList());
+            System.err.println(report);
+            AssertionError decorated = new AssertionError(failure.getMessage() + "\n" + report, failure);
+            decorated.setStackTrace(failure.getStackTrace());
+            throw decorated;
+        }
+    }
+
+    /** Runs the test again with the same seed and waveforms on; its outcome is not reported, its waves are kept. */
+    private static List<Path> rerunWithWaves(ReflectiveInvocationContext<Method> call, ExtensionContext context, long seed) {
+        Run again = new Run(seed, new SimSession(wavesBase(context)));
+        try {
+            Object[] args = call.getArguments().toArray();
+            Class<?>[] types = call.getExecutable().getParameterTypes();
+            for (int i = 0; i < args.length; i++) {
+                if (types[i] == Random.class || types[i] == SimSession.class || types[i] == Sim.class) {
+                    args[i] = resolve(types[i], again, context);
+                }
+            }
+            Method m = call.getExecutable();
+            m.setAccessible(true);
+            m.invoke(call.getTarget().orElse(null), args);
+        } catch (Throwable expected) {
+            // The failure is expected to repeat; the first one is what gets reported.
+        } finally {
+            try {
+                again.session().close();
+            } catch (RuntimeException ignored) {
+                // Closing flushes the waveform; a second failure here adds nothing to the report.
+            }
+        }
+        return new ArrayList<>(again.session().waves());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.spindle.sim.verilator;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Runs the external tools (verilator, g++) and finds them on the PATH. */
+final class Processes {
+
+    /** What a finished process printed (stdout and stderr merged) and its exit code. */
+    record Result(List<String> command, int exitCode, String output) {
+        boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    private Processes() {}
+
+    /** Runs {@code command} in {@code dir} to completion, capturing its merged output. */
+    static Result run(Path dir, List<String> command) {
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (dir != null) builder.directory(dir.toFile());
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Result(List.copyOf(command), process.waitFor(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command.getFirst(), e);
+        }
+    }
+
+    /** Like {@link #run} but a non-zero exit is an error showing the command and its output. */
+    static String check(Path dir, List<String> command) {
+        Result result = run(dir, command);
+        if (!result.ok()) {
+            throw new IllegalStateException("command failed (exit " + result.exitCode() + "): "
+                    + String.join(" ", command) + "\n" + result.output());
+        }
+        return result.output();
+    }
+
+    /**
+     * Runs {@code commands} with at most {@code jobs} at a time, in list order (put the longest first),
+     * and fails with the output of the first that fails.
+     */
+    static void checkAll(Path dir, List<List<String>> commands, int jobs) {
+        if (commands.size() == 1 || jobs == 1) {
+            commands.forEach(c -> check(dir, c));
+            return;
+        }
+        RuntimeException failure = null;
+        // Closing the pool waits for every process, so none still writes into a directory being removed.
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, commands.size()))) {
+            var futures = new ArrayList<Future<String>>();
+            for (List<String> command : commands) futures.add(pool.submit(() -> check(dir, command)));
+            for (Future<String> future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while compiling", e);
+                }
+            }
+        }
+        if (failure != null) throw failure;
+    }
+
+    /** The first executable called {@code name} on the PATH. */
+    static Optional<Path> onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) return Optional.empty();
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) continue;
+            Path candidate = Path.of(dir, name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+}
