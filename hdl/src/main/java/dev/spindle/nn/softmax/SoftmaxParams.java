@@ -1,0 +1,64 @@
+package dev.spindle.nn.softmax;
+
+import java.util.Map;
+
+/**
+ * The derived, internal parameters of a softmax unit: every width, ROM and constant the hardware needs, computed from a
+ * {@link SoftmaxConfig} and sized from the error bound. The ROM contents are part of the specification: the RTL
+ * generator must put exactly {@link #tables()} into its ROMs.
+ */
+public sealed interface SoftmaxParams permits ExpTableParams, Base2Params, ShiftmaxParams {
+
+    SoftmaxConfig config();
+
+    /** Stated bound on {@code |model - float reference|} for every probability (absolute, in probability units). */
+    double errorBound();
+
+    /** Stated bound on {@code |sum of a row's outputs - 1|}. */
+    double sumErrorBound();
+
+    /**
+     * Cycles from a row's first input beat being accepted (cycle 0) to its first output beat being valid, for a
+     * gap-free input and an always-ready output, in the pipeline suggested in {@code docs/softmax.md}. The row's last
+     * output beat follows {@code length/lanes - 1} cycles later; rows may follow each other back to back.
+     */
+    int latency();
+
+    /** ROM name to contents (unsigned integers, index order); empty when the algorithm has no ROM. */
+    Map<String, long[]> tables();
+
+    /** Multi-line, datasheet-style summary: widths, ROMs, multipliers per lane, stores, latency, bounds. */
+    String describe();
+
+    static SoftmaxParams of(SoftmaxConfig config) {
+        return switch (config.algorithm()) {
+            case EXP_TABLE -> ExpTableParams.of(config);
+            case BASE2 -> Base2Params.of(config);
+            case SHIFTMAX -> ShiftmaxParams.of(config);
+        };
+    }
+
+    /** Beats per row, {@code length / lanes}. */
+    default int beatsPerRow() { return config().length() / config().lanes(); }
+
+    /** Levels of a registered lane tree (max or sum) over {@code lanes} values: {@code ceil(log2 lanes)}. */
+    default int treeLevels() { return SoftmaxMath.ceilLog2(config().lanes()); }
+
+    /** {@code ceil(log2(length + 1))}: bits that count a row's elements; {@code length < 2^nb}. */
+    default int countBits() { return SoftmaxMath.ceilLog2(config().length() + 1L); }
+
+    /** The output LSB, {@code 2^-F_out}. */
+    default double outLsb() { return config().output().lsb(); }
+
+    /** Largest output raw value: probability 1.0 ({@code 2^F_out}) or the format's maximum if smaller. */
+    default long outMaxRaw() { return Math.min(1L << config().output().fracBits(), config().output().maxRaw()); }
+
+    /** Fails with a message naming the fields when a derived accumulator would exceed 48 bits. */
+    static void requireAccumulator(String what, int bits, SoftmaxConfig c) {
+        if (bits > 48) {
+            throw new IllegalArgumentException("output.fracBits = " + c.output().fracBits() + " with length = " + c.length()
+                    + " needs a " + bits + "-bit " + c.algorithm() + " " + what
+                    + ": allowed at most 48 bits; use fewer output.fracBits or a shorter length");
+        }
+    }
+}
