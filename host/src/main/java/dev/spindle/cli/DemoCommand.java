@@ -1,8 +1,13 @@
 package dev.spindle.cli;
 
 import dev.spindle.design.Designs;
+import dev.spindle.hdl.Component;
+import dev.spindle.hdl.Elaborated;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.hdl.verilog.VerilogOutput;
+import dev.spindle.sim.Sim;
+import dev.spindle.sim.bench.Testbench;
+import dev.spindle.sim.bench.Testbenches;
 import dev.spindle.tools.Lint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,29 +16,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 
-/** {@code spindle demo}: generates the example designs and checks them with Verilator, Yosys and Icarus. */
+/**
+ * {@code spindle demo}: generates the example designs, checks them with Verilator's linter, Yosys and Icarus,
+ * and simulates each against its golden model on the simulated device (Verilator, in-process).
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Generate the examples, lint them and simulate them.")
 final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "where to write the designs (default: out/demo)")
     Path output = Path.of("out", "demo");
 
+    @Option(names = "--cycles", paramLabel = "N", defaultValue = "200000") long cycles;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1") long seed;
+
     @Override
     public Integer call() throws Exception {
-        int problems = 0;
+        int failures = 0;
         for (Map.Entry<String, Map<String, String>> d : List.of(
                 Map.entry("counter", Map.of("width", "12")), Map.entry("fifo", Map.of("width", "16", "depth", "8")))) {
             Path dir = output.resolve(d.getKey());
             Files.createDirectories(dir);
             long start = System.nanoTime();
-            VerilogOutput out = VerilogBackend.emit(Designs.get(d.getKey()).elaborate(d.getValue()));
+            Elaborated<? extends Component> design = Designs.get(d.getKey()).elaborate(d.getValue());
+            VerilogOutput out = VerilogBackend.emit(design);
             List<String> lint = Lint.check(out, dir);
-            System.out.printf("demo: %-8s %s -> %s, lint (verilator -Wall, yosys, iverilog): %s (%.1f s)%n", d.getKey(),
+            System.out.printf("demo: %-7s %s -> %s; lint (verilator -Wall, yosys, iverilog): %s (%.1f s)%n", d.getKey(),
                     d.getValue(), dir.resolve(out.top() + ".v"), lint.isEmpty() ? "clean" : "PROBLEMS", (System.nanoTime() - start) / 1e9);
             lint.forEach(System.out::println);
-            problems += lint.size();
+            failures += lint.size();
+            try (Sim<? extends Component> sim = Sim.of(design)) {
+                long t = System.nanoTime();
+                Testbench.Result r = Testbenches.get(d.getKey()).run(sim, new Random(seed), cycles);
+                double s = (System.nanoTime() - t) / 1e9;
+                System.out.printf("demo: %-7s simulated %d cycles, %d outputs checked against the golden model, %d mismatches (%.1f M cycles/s)%n",
+                        d.getKey(), r.cycles(), r.checked(), r.mismatches(), r.cycles() / s / 1e6);
+                if (r.mismatches() > 0) failures++;
+            }
         }
-        return problems == 0 ? 0 : 1;
+        System.out.println(failures == 0 ? "demo: all checks passed" : "demo: " + failures + " problem(s)");
+        return failures == 0 ? 0 : 1;
     }
 }
