@@ -34,7 +34,9 @@ final class Checks {
         if (s.name() == null && Elaboration.active()) Elaboration.current().nameOpenComponents();
         String name = s.name();
         String where = s.owner() == null ? "" : s.owner().path() + "/";
-        return name != null ? where + name + " : " + kindName(s) + "[" + s.width() + "]"
+        // While the component is still being built its io is not yet resolved into ports: say only what is known.
+        String kind = s.kind() == Signal.Kind.WIRE ? "" : " : " + kindName(s);
+        return name != null ? where + name + kind + "[" + s.width() + "]"
                 : "an unnamed " + kindName(s) + "[" + s.width() + "] declared at " + s.loc();
     }
 
