@@ -145,7 +145,7 @@ final class ExprWriter {
                 Node a = op.arg(0);
                 String name = named(a);
                 int extra = op.width() - a.width();
-                String sign = readBits(name, a.width() - 1, a.width() - 1);
+                String sign = a.width() == 1 ? name : readBits(name, a.width() - 1, a.width() - 1);  // a 1-bit wire has no [0]
                 String all = readAll(name, a.width());
                 yield extra == 1 ? "{" + sign + ", " + all + "}" : "{{" + extra + "{" + sign + "}}, " + all + "}";
             }

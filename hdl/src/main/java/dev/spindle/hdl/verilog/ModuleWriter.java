@@ -206,11 +206,19 @@ final class ModuleWriter {
         }
         if (!decl.isEmpty()) out.append('\n').append(decl);
         for (MemNode m : c.mems()) {
-            if (!live.mems.contains(m) || m.init() == null) continue;
+            if (!live.mems.contains(m)) continue;
+            String name = memNames.get(m);
+            if (m.init() == null) {
+                // FPGA memories power up as zeros (Xilinx BRAM and LUTRAM); saying so makes every simulator agree.
+                out.append("\n  initial begin : ").append(name).append("_zero\n    integer i;\n    for (i = 0; i < ")
+                        .append(m.depth()).append("; i = i + 1) ").append(name).append("[i] = ")
+                        .append(Literals.of(BigInteger.ZERO, m.width())).append(";\n  end\n");
+                continue;
+            }
             out.append("\n  initial begin\n");
             BigInteger[] init = m.init();
             for (int i = 0; i < init.length; i++) {
-                out.append("    ").append(memNames.get(m)).append('[').append(i).append("] = ")
+                out.append("    ").append(name).append('[').append(i).append("] = ")
                         .append(Literals.of(init[i], m.width())).append(";\n");
             }
             out.append("  end\n");
