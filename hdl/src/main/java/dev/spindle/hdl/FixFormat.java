@@ -30,11 +30,16 @@ public record FixFormat(boolean signed, int intBits, int fracBits) {
 
     public int width() { return intBits + fracBits; }
 
-    /** Smallest raw value. */
-    public long minRaw() { return signed ? -(1L << (width() - 1)) : 0; }
+    /** Smallest raw value (formats of at most 63 bits; wider ones: {@link FixMath}). */
+    public long minRaw() { return signed ? -(1L << (narrow() - 1)) : 0; }
 
-    /** Largest raw value. */
-    public long maxRaw() { return signed ? (1L << (width() - 1)) - 1 : (width() >= 64 ? Long.MAX_VALUE : (1L << width()) - 1); }
+    /** Largest raw value (formats of at most 63 bits; wider ones: {@link FixMath}). */
+    public long maxRaw() { return signed ? (1L << (narrow() - 1)) - 1 : (1L << narrow()) - 1; }
+
+    private int narrow() {
+        if (width() > 63) throw new IllegalStateException(this + " is " + width() + " bits wide: raw values as long need at most 63");
+        return width();
+    }
 
     /** The weight of one LSB, {@code 2^-F}. */
     public double lsb() { return Math.scalb(1.0, -fracBits); }
@@ -45,7 +50,7 @@ public record FixFormat(boolean signed, int intBits, int fracBits) {
 
     public double max() { return toDouble(maxRaw()); }
 
-    /** The nearest raw value to {@code x} (round half away from zero), saturated to the format's range. */
+    /** The nearest raw value to {@code x} (ties towards +infinity), saturated to the format's range. */
     public long fromDouble(double x) {
         double scaled = Math.round(Math.scalb(x, fracBits));
         return Math.max(minRaw(), Math.min(maxRaw(), (long) scaled));

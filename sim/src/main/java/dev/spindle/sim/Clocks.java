@@ -76,11 +76,11 @@ final class Clocks {
             long next = Long.MAX_VALUE;
             for (Domain d : domains) next = Math.min(next, nextToggle(d));
             if (next > end) break;
+            List<Domain> toggling = new ArrayList<>();
+            for (Domain d : domains) if (nextToggle(d) == next) toggling.add(d);
             model.advance(next - now);
             now = next;
-            for (Domain d : domains) {
-                if (nextToggle(d) == now) d.clock().set(d.clock().get() ^ 1);
-            }
+            for (Domain d : toggling) d.clock().set(d.clock().get() ^ 1);
             model.eval();
         }
         if (end > now) model.advance(end - now);
