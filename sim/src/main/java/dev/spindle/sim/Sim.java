@@ -5,7 +5,9 @@ import dev.spindle.hdl.Bits;
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Component;
 import dev.spindle.hdl.Elaborated;
+import dev.spindle.hdl.SFix;
 import dev.spindle.hdl.SInt;
+import dev.spindle.hdl.UFix;
 import dev.spindle.hdl.Spindle;
 import dev.spindle.hdl.UInt;
 import dev.spindle.hdl.ir.Signal;
@@ -116,6 +118,10 @@ public final class Sim<T extends Component> implements AutoCloseable {
     public SimPort.UIntPort port(Bits b) { return new SimPort.UIntPort(this, port(topPortName(b))); }
 
     public SimPort.SIntPort port(SInt s) { return new SimPort.SIntPort(this, port(topPortName(s))); }
+
+    public SimPort.FixPort port(SFix f) { return new SimPort.FixPort(this, port(topPortName(f)), f.format()); }
+
+    public SimPort.FixPort port(UFix f) { return new SimPort.FixPort(this, port(topPortName(f)), f.format()); }
 
     /** A port by its Verilog name, for string look-ups (e.g. from a manifest). */
     public Port port(String name) { return model.port(name); }
