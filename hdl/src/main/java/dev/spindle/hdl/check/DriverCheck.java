@@ -5,6 +5,7 @@ import dev.spindle.hdl.ir.Block;
 import dev.spindle.hdl.ir.ComponentNode;
 import dev.spindle.hdl.ir.HdlError;
 import dev.spindle.hdl.ir.Node;
+import dev.spindle.hdl.ir.Reads;
 import dev.spindle.hdl.ir.Signal;
 import dev.spindle.hdl.ir.Stmt;
 import dev.spindle.hdl.ir.StmtWalk;

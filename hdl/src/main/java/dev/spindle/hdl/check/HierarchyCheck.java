@@ -4,6 +4,7 @@ import dev.spindle.hdl.ir.Assign;
 import dev.spindle.hdl.ir.ComponentNode;
 import dev.spindle.hdl.ir.HdlError;
 import dev.spindle.hdl.ir.Node;
+import dev.spindle.hdl.ir.Reads;
 import dev.spindle.hdl.ir.Signal;
 import dev.spindle.hdl.ir.SourceLoc;
 import dev.spindle.hdl.ir.StmtWalk;

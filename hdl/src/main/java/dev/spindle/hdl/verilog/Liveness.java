@@ -7,6 +7,7 @@ import dev.spindle.hdl.ir.MemWrite;
 import dev.spindle.hdl.ir.Node;
 import dev.spindle.hdl.ir.Op;
 import dev.spindle.hdl.ir.OpKind;
+import dev.spindle.hdl.ir.Reads;
 import dev.spindle.hdl.ir.Signal;
 import dev.spindle.hdl.ir.StmtWalk;
 
@@ -39,15 +40,11 @@ final class Liveness {
     Liveness(ComponentNode c) {
         this.c = c;
         StmtWalk.walk(c.body(), (stmt, conds) -> {
-            List<Node> reads = new ArrayList<>(conds);
+            Guarded g = new Guarded(Reads.of(stmt, conds));
             if (stmt instanceof Assign a) {
-                reads.add(a.value());
-                drivers.computeIfAbsent(a.target(), k -> new ArrayList<>()).add(new Guarded(reads));
+                drivers.computeIfAbsent(a.target(), k -> new ArrayList<>()).add(g);
             } else if (stmt instanceof MemWrite w) {
-                reads.add(w.address());
-                reads.add(w.data());
-                if (w.mask() != null) reads.add(w.mask());
-                writes.computeIfAbsent(w.mem(), k -> new ArrayList<>()).add(new Guarded(reads));
+                writes.computeIfAbsent(w.mem(), k -> new ArrayList<>()).add(g);
             }
         });
         for (Signal p : c.ports()) if (p.kind() == Signal.Kind.OUT) live(p);

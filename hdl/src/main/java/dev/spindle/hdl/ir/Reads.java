@@ -1,18 +1,13 @@
-package dev.spindle.hdl.check;
-
-import dev.spindle.hdl.ir.Assign;
-import dev.spindle.hdl.ir.MemWrite;
-import dev.spindle.hdl.ir.Node;
-import dev.spindle.hdl.ir.Stmt;
+package dev.spindle.hdl.ir;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Everything a statement reads: its value (or a write's address, data and mask) and the enclosing conditions. */
-final class Reads {
+public final class Reads {
     private Reads() {}
 
-    static List<Node> of(Stmt stmt, List<Node> conditions) {
+    public static List<Node> of(Stmt stmt, List<Node> conditions) {
         List<Node> out = new ArrayList<>(conditions);
         if (stmt instanceof Assign a) {
             out.add(a.value());

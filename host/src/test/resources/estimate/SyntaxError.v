@@ -1,0 +1,6 @@
+module SyntaxError (
+  input clk,
+  output y
+);
+  assign y = clk &;
+endmodule
