@@ -1,0 +1,160 @@
+package dev.spindle.sim.nn;
+
+import dev.spindle.hdl.BaseType;
+import dev.spindle.hdl.FixFormat;
+import dev.spindle.lib.stream.Fragment;
+import dev.spindle.nn.Softmax;
+import dev.spindle.nn.softmax.SoftmaxAlgorithm;
+import dev.spindle.nn.softmax.SoftmaxConfig;
+import dev.spindle.nn.softmax.SoftmaxModel;
+import dev.spindle.sim.Scoreboard;
+import dev.spindle.sim.Sim;
+import dev.spindle.sim.SimSession;
+import dev.spindle.sim.SpindleSim;
+import dev.spindle.sim.StreamDriver;
+import dev.spindle.sim.StreamMonitor;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The softmax RTL against {@link SoftmaxModel}, bit for bit, on every row: random rows, random input gaps, random
+ * back-pressure; and its throughput and latency with neither.
+ */
+@SpindleSim
+class SoftmaxSimTest {
+    private static final FixFormat IN = FixFormat.parse("s6.10");
+    private static final FixFormat OUT = FixFormat.parse("u1.8");
+
+    @ParameterizedTest(name = "{0} length {1} lanes {2}, {3} rows")
+    @CsvSource({
+            "EXP_TABLE, 8, 1, 10000", "EXP_TABLE, 8, 4, 10000", "EXP_TABLE, 8, 8, 10000",
+            "EXP_TABLE, 64, 1, 10000", "EXP_TABLE, 64, 4, 10000", "EXP_TABLE, 64, 8, 10000",
+            "EXP_TABLE, 197, 1, 10000",
+            "SHIFTMAX, 8, 1, 10000", "SHIFTMAX, 8, 4, 10000", "SHIFTMAX, 8, 8, 10000",
+            "SHIFTMAX, 64, 1, 10000", "SHIFTMAX, 64, 4, 10000", "SHIFTMAX, 64, 8, 10000",
+            "SHIFTMAX, 197, 1, 10000",
+            "BASE2, 8, 1, 10000", "BASE2, 8, 4, 10000", "BASE2, 8, 8, 10000",
+            "BASE2, 64, 1, 10000", "BASE2, 64, 4, 10000", "BASE2, 64, 8, 10000",
+            "BASE2, 197, 1, 10000"})
+    void equalsModelUnderGapsAndBackPressure(SoftmaxAlgorithm alg, int length, int lanes, int rows,
+                                             SimSession session, Random rnd) {
+        SoftmaxConfig c = new SoftmaxConfig(length, lanes, IN, OUT, alg);
+        Sim<Softmax> sim = session.sim(() -> new Softmax(c));
+        SoftmaxModel model = new SoftmaxModel(c);
+        Codec codec = new Codec(sim.dut());
+        StreamDriver in = new StreamDriver(sim, sim.dut().io.input, rnd, 0.2);
+        Scoreboard<BigInteger> board = new Scoreboard<>("softmax " + c);
+        new StreamMonitor(sim, sim.dut().io.output, rnd, 0.3).onWord(board::actual);
+        int lb = length / lanes;
+        for (int row = 0; row < rows; row++) {
+            long[] x = randomRow(rnd, length, IN);
+            long[] p = model.apply(x);
+            for (int b = 0; b < lb; b++) {
+                in.push(codec.in(x, b, lb));
+                board.expect(codec.out(p, b, lb));
+            }
+        }
+        long beats = (long) rows * lb;
+        while (board.matched() < beats) {
+            sim.cycle();
+            if (sim.cycleCount() > 20 * beats + 10_000) throw new AssertionError("stuck at cycle " + sim.cycleCount());
+        }
+        sim.cycles(50);
+        board.assertDone();
+    }
+
+    @ParameterizedTest(name = "{0} length 64 lanes {1}")
+    @CsvSource({"EXP_TABLE, 1", "EXP_TABLE, 4", "EXP_TABLE, 8", "SHIFTMAX, 1", "SHIFTMAX, 4", "SHIFTMAX, 8", "BASE2, 1", "BASE2, 4", "BASE2, 8"})
+    void throughputAndLatency(SoftmaxAlgorithm alg, int lanes, SimSession session, Random rnd) {
+        int length = 64, rows = 1000;
+        SoftmaxConfig c = new SoftmaxConfig(length, lanes, IN, OUT, alg);
+        Sim<Softmax> sim = session.sim(() -> new Softmax(c));
+        SoftmaxModel model = new SoftmaxModel(c);
+        Codec codec = new Codec(sim.dut());
+        StreamDriver in = new StreamDriver(sim, sim.dut().io.input, rnd, 0.0);
+        Scoreboard<BigInteger> board = new Scoreboard<>("softmax " + c);
+        StreamMonitor out = new StreamMonitor(sim, sim.dut().io.output, rnd, 0.0).onWord(board::actual);
+        int lb = length / lanes;
+        for (int row = 0; row < rows; row++) {
+            long[] x = randomRow(rnd, length, IN);
+            long[] p = model.apply(x);
+            for (int b = 0; b < lb; b++) {
+                in.push(codec.in(x, b, lb));
+                board.expect(codec.out(p, b, lb));
+            }
+        }
+        long beats = (long) rows * lb;
+        long firstIn = -1;
+        while (board.matched() < beats) {
+            long before = in.fired();
+            sim.cycle();
+            if (firstIn < 0 && in.fired() > before) firstIn = sim.cycleCount() - 1;
+            if (sim.cycleCount() > 4 * beats + 10_000) throw new AssertionError("stuck at cycle " + sim.cycleCount());
+        }
+        board.assertDone();
+        List<StreamMonitor.Beat> got = out.received();
+        long latency = got.getFirst().cycle() - firstIn;
+        long cycles = got.getLast().cycle() - firstIn + 1;
+        double perCycle = (double) rows * length / cycles;
+        System.out.printf("softmax %s: latency %d cycles (params %d), %d elements in %d cycles = %.4f per cycle (%.4f x lanes)%n",
+                c, latency, model.params().latency(), (long) rows * length, cycles, perCycle, perCycle / lanes);
+        assertEquals(model.params().latency(), latency, "latency, first input beat to first output beat");
+        assertTrue(perCycle >= 0.98 * lanes, "throughput " + perCycle + " elements/cycle");
+        // rows come out back to back: the last beat leaves exactly rows*lb - 1 cycles after the first
+        assertEquals(beats - 1, got.getLast().cycle() - got.getFirst().cycle(), "output beats back to back");
+    }
+
+    /** Rows of several shapes: uniform over the whole range, narrow clusters, a few levels, one-hot-like. */
+    static long[] randomRow(Random rnd, int n, FixFormat f) {
+        long lo = f.minRaw(), hi = f.maxRaw();
+        long[] x = new long[n];
+        int shape = rnd.nextInt(4);
+        long base = lo + (long) (rnd.nextDouble() * (hi - lo + 1));
+        long spread = 1L << rnd.nextInt(f.width());
+        for (int i = 0; i < n; i++) {
+            long v = switch (shape) {
+                case 0 -> lo + (long) (rnd.nextDouble() * (hi - lo + 1));
+                case 1 -> base + (long) (rnd.nextGaussian() * spread);
+                case 2 -> base - spread * rnd.nextInt(3);
+                default -> rnd.nextInt(8) == 0 ? hi - rnd.nextInt(4) : lo + rnd.nextInt(4);
+            };
+            x[i] = Math.max(lo, Math.min(hi, v));
+        }
+        return x;
+    }
+
+    /** Packs a beat into a payload word in the flatten ({@code asBits}) order of {@code Fragment<Vec<…>>}. */
+    static final class Codec {
+        private final Fragment<?> inPayload, outPayload;
+
+        Codec(Softmax dut) {
+            inPayload = dut.io.input.payload;
+            outPayload = dut.io.output.payload;
+        }
+
+        BigInteger in(long[] row, int b, int lb) { return pack(inPayload, row, b, lb); }
+
+        BigInteger out(long[] row, int b, int lb) { return pack(outPayload, row, b, lb); }
+
+        private static BigInteger pack(Fragment<?> payload, long[] row, int b, int lb) {
+            int lanes = row.length / lb;
+            List<BaseType> lanesLeaves = payload.fragment.flatten();
+            BigInteger w = BigInteger.ZERO;
+            for (BaseType leaf : payload.flatten()) {
+                long v;
+                if (leaf == payload.last) v = b == lb - 1 ? 1 : 0;
+                else v = row[b * lanes + lanesLeaves.indexOf(leaf)];
+                BigInteger field = BigInteger.valueOf(v).and(BigInteger.ONE.shiftLeft(leaf.width()).subtract(BigInteger.ONE));
+                w = w.shiftLeft(leaf.width()).or(field);
+            }
+            return w;
+        }
+    }
+}
