@@ -2,6 +2,8 @@ package dev.spindle.design;
 
 import dev.spindle.examples.Counter;
 import dev.spindle.examples.Fifo;
+import dev.spindle.nn.Softmax;
+import dev.spindle.nn.softmax.SoftmaxConfig;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +19,8 @@ public final class Designs {
                 Counter.Config.class, new Counter.Config(8, true), Counter::new));
         add(new DesignEntry<>("fifo", "stream FIFO with SpinalHDL StreamFifo ports (io_push_*, io_pop_*, io_occupancy)",
                 Fifo.Config.class, new Fifo.Config(8, 16), Fifo::new));
+        add(new DesignEntry<>("softmax", "pipelined row softmax, bit-exact to SoftmaxModel (docs/softmax.md)",
+                SoftmaxConfig.class, SoftmaxConfig.fromSettings(Map.of()), Softmax::new));
     }
 
     private Designs() {}

@@ -24,6 +24,12 @@ public final class Vec<T extends Data> extends Bundle implements Iterable<T> {
 
     public int size() { return items.size(); }
 
+    /** The index of {@code item} (by identity), or -1 when it is not an element of this Vec. */
+    public int indexOf(Data item) {
+        for (int i = 0; i < items.size(); i++) if (items.get(i) == item) return i;
+        return -1;
+    }
+
     public HardType<T> elementType() { return type; }
 
     @Override public String elementName(int i) { return String.valueOf(i); }

@@ -4,12 +4,15 @@ import dev.spindle.examples.Counter;
 import dev.spindle.hdl.Component;
 import dev.spindle.sim.Sim;
 
+import java.util.List;
 import java.util.Random;
 
 /** Random enable; the model is {@code value = (value + enable) mod 2^width}. */
 final class CounterBench implements Testbench {
     @Override
-    public Result run(Sim<? extends Component> s, Random random, long cycles) {
+    public Result run(Sim<? extends Component> s, Random random, Options options) {
+        options.requireNoDump();
+        long cycles = options.cycles();
         Counter dut = (Counter) s.dut();
         Counter.Config c = (Counter.Config) dut.node().config();
         var value = s.port(dut.io.value);
@@ -30,6 +33,6 @@ final class CounterBench implements Testbench {
             s.cycle();
             if (en) model = (model + 1) & mask;
         }
-        return new Result(cycles, cycles, mismatches, first);
+        return new Result(cycles, cycles, mismatches, first, List.of());
     }
 }

@@ -8,12 +8,15 @@ import dev.spindle.sim.StreamMonitor;
 
 import java.math.BigInteger;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Random;
 
 /** Random words pushed with 30% gaps, popped with 30% back-pressure; the model is a queue. */
 final class FifoBench implements Testbench {
     @Override
-    public Result run(Sim<? extends Component> s, Random random, long cycles) {
+    public Result run(Sim<? extends Component> s, Random random, Options options) {
+        options.requireNoDump();
+        long cycles = options.cycles();
         Fifo dut = (Fifo) s.dut();
         int width = ((Fifo.Config) dut.node().config()).width();
         ArrayDeque<BigInteger> model = new ArrayDeque<>();
@@ -37,6 +40,6 @@ final class FifoBench implements Testbench {
             }
             s.cycle();
         }
-        return new Result(cycles, checked[0], mismatches[0], first[0]);
+        return new Result(cycles, checked[0], mismatches[0], first[0], List.of());
     }
 }

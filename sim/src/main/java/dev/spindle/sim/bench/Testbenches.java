@@ -4,7 +4,7 @@ import java.util.Map;
 
 /** The built-in testbench of each design {@code spindle sim} knows. */
 public final class Testbenches {
-    private static final Map<String, Testbench> ALL = Map.of("counter", new CounterBench(), "fifo", new FifoBench());
+    private static final Map<String, Testbench> ALL = Map.of("counter", new CounterBench(), "fifo", new FifoBench(), "softmax", new SoftmaxBench());
 
     private Testbenches() {}
 
