@@ -1,0 +1,124 @@
+package dev.spindle.lib.math;
+
+import dev.spindle.hdl.Overflow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigInteger;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The MAC model against dot products computed exactly (BigInteger, and double where exact): equal when the accumulator
+ * is wide enough; equal modulo 2^accWidth when it wraps; clamped at the range when it saturates on a monotone sum.
+ */
+class MacTest {
+    private static final long SEED = 0x3AC_7E57L;
+
+    /** Runs one dot product of {@code len} through the model (clear with the first pair) and returns the accumulator. */
+    private static long dot(MacModel m, Mac.Config c, long[] a, long[] b) {
+        for (int i = 0; i < a.length; i++) m.step(a[i], b[i], true, i == 0);
+        for (int i = 1; i < c.latency(); i++) m.step(0, 0, false, false);   // drain the product register
+        return m.acc();
+    }
+
+    @ParameterizedTest(name = "{0}x{1} signed={2} acc={3} registerProduct={4}")
+    @CsvSource({"8,8,true,24,false", "8,8,true,24,true", "12,7,false,30,true", "1,1,true,4,false", "31,31,true,62,false", "31,31,false,62,true"})
+    void wideAccumulatorGivesTheExactDotProduct(int aw, int bw, boolean signed, int acc, boolean reg) {
+        int len = 1 << Math.min(8, acc - aw - bw);                 // keeps the exact sum within the accumulator
+        for (Overflow o : Overflow.values()) {
+            var c = new Mac.Config(aw, bw, signed, acc, o, reg);
+            var m = new MacModel(c);
+            Random rnd = new Random(SEED);
+            for (int v = 0; v < 300; v++) {
+                long[] a = new long[len];
+                long[] b = new long[len];
+                BigInteger exact = BigInteger.ZERO;
+                double approx = 0;
+                for (int i = 0; i < len; i++) {
+                    a[i] = Raw.next(rnd, signed, aw);
+                    b[i] = Raw.next(rnd, signed, bw);
+                    exact = exact.add(BigInteger.valueOf(a[i]).multiply(BigInteger.valueOf(b[i])));
+                    approx += (double) a[i] * b[i];
+                }
+                long got = dot(m, c, a, b);
+                int vector = v;
+                assertEquals(exact.longValueExact(), got, () -> "seed " + SEED + " " + c + " vector " + vector);
+                if (aw + bw + 8 <= 53) assertEquals(approx, (double) got, () -> "seed " + SEED + " vector " + vector);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}x{1} signed={2} acc={3}")
+    @CsvSource({"8,8,true,10", "8,8,false,9", "12,12,true,16", "5,6,false,4"})
+    void wrapIsTheExactSumModuloTheWidth(int aw, int bw, boolean signed, int acc) {
+        var c = new Mac.Config(aw, bw, signed, acc, Overflow.WRAP, false);
+        var m = new MacModel(c);
+        Random rnd = new Random(SEED + 1);
+        BigInteger modulus = BigInteger.ONE.shiftLeft(acc);
+        for (int v = 0; v < 300; v++) {
+            int len = 1 + rnd.nextInt(64);
+            long[] a = new long[len];
+            long[] b = new long[len];
+            BigInteger exact = BigInteger.ZERO;
+            for (int i = 0; i < len; i++) {
+                a[i] = Raw.next(rnd, signed, aw);
+                b[i] = Raw.next(rnd, signed, bw);
+                exact = exact.add(BigInteger.valueOf(a[i]).multiply(BigInteger.valueOf(b[i])));
+            }
+            BigInteger low = exact.mod(modulus);
+            if (signed && low.testBit(acc - 1)) low = low.subtract(modulus);
+            int vector = v;
+            assertEquals(low.longValueExact(), dot(m, c, a, b), () -> "seed " + (SEED + 1) + " " + c + " vector " + vector);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}x{1} signed={2} acc={3}")
+    @CsvSource({"8,8,true,12", "8,8,false,12", "6,6,true,6", "10,9,false,8"})
+    void saturateClampsAMonotoneSum(int aw, int bw, boolean signed, int acc) {
+        var c = new Mac.Config(aw, bw, signed, acc, Overflow.SATURATE, true);
+        var m = new MacModel(c);
+        Random rnd = new Random(SEED + 2);
+        for (int v = 0; v < 300; v++) {
+            boolean up = !signed || rnd.nextBoolean();             // all products >= 0, or all <= 0
+            int len = 1 + rnd.nextInt(64);
+            long[] a = new long[len];
+            long[] b = new long[len];
+            BigInteger exact = BigInteger.ZERO;
+            for (int i = 0; i < len; i++) {
+                a[i] = Math.abs(Raw.next(rnd, signed, aw) / 2);
+                b[i] = Math.abs(Raw.next(rnd, signed, bw) / 2) * (up ? 1 : -1);
+                exact = exact.add(BigInteger.valueOf(a[i]).multiply(BigInteger.valueOf(b[i])));
+            }
+            long clamped = Math.max(Raw.min(signed, acc), Math.min(Raw.max(signed, acc), exact.longValueExact()));
+            int vector = v;
+            assertEquals(clamped, dot(m, c, a, b), () -> "seed " + (SEED + 2) + " " + c + " vector " + vector);
+        }
+    }
+
+    @Test
+    void enableHoldsAndClearRestarts() {
+        var m = new MacModel(new Mac.Config(8, 8, true, 20, Overflow.WRAP, false));
+        assertEquals(6, m.step(2, 3, true, false));
+        assertEquals(6, m.step(100, 100, false, false));          // not enabled: holds
+        assertEquals(26, m.step(4, 5, true, false));
+        assertEquals(0, m.step(4, 5, false, true));               // clear alone: zero
+        assertEquals(-7, m.step(-7, 1, true, true));              // clear and enable: a new sum from this product
+        var r = new MacModel(new Mac.Config(8, 8, true, 20, Overflow.WRAP, true));
+        assertEquals(0, r.step(2, 3, true, false));               // one more cycle with the product register
+        assertEquals(6, r.step(0, 0, false, false));
+    }
+
+    @Test
+    void configMessagesNameTheFieldAndRange() {
+        assertEquals("aWidth = 32 is out of range: allowed 1..31",
+                assertThrows(IllegalArgumentException.class, () -> new Mac.Config(32, 8, true, 40, Overflow.WRAP, false)).getMessage());
+        assertEquals("accWidth = 1 is out of range: allowed 2..62",
+                assertThrows(IllegalArgumentException.class, () -> new Mac.Config(8, 8, true, 1, Overflow.WRAP, false)).getMessage());
+        assertEquals("overflow is required",
+                assertThrows(IllegalArgumentException.class, () -> new Mac.Config(8, 8, true, 20, null, false)).getMessage());
+    }
+}
