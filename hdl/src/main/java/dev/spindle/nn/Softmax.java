@@ -6,7 +6,9 @@ import dev.spindle.hdl.Bundle;
 import dev.spindle.hdl.Component;
 import dev.spindle.hdl.Data;
 import dev.spindle.hdl.Mem;
+import dev.spindle.hdl.SFix;
 import dev.spindle.hdl.SInt;
+import dev.spindle.hdl.UFix;
 import dev.spindle.hdl.UInt;
 import dev.spindle.hdl.Vec;
 import dev.spindle.lib.stream.Fragment;
@@ -22,8 +24,8 @@ import java.util.List;
 
 /**
  * The softmax unit (docs/softmax.md): rows of {@code length} scores arrive {@code lanes} a beat on
- * {@code io_input} ({@code Stream<Fragment<Vec<SInt>>>}, raw two's complement in the {@code input} format) and leave
- * as probabilities on {@code io_output} ({@code Stream<Fragment<Vec<UInt>>>}, raw in the {@code output} format), bit
+ * {@code io_input} ({@code Stream<Fragment<Vec<SFix>>>} in the {@code input} format) and leave as probabilities on
+ * {@code io_output} ({@code Stream<Fragment<Vec<UFix>>>} in the {@code output} format), bit
  * for bit equal to {@code SoftmaxModel}. The unit counts {@code length/lanes} beats a row itself (the input
  * {@code last} is not used); the output's {@code last} marks each row's final beat.
  *
@@ -38,12 +40,12 @@ import java.util.List;
 public final class Softmax extends Component {
 
     public static final class Io extends Bundle {
-        public final Stream<Fragment<Vec<SInt>>> input;
-        public final Stream<Fragment<Vec<UInt>>> output;
+        public final Stream<Fragment<Vec<SFix>>> input;
+        public final Stream<Fragment<Vec<UFix>>> output;
 
         Io(SoftmaxConfig c) {
-            input = slave(new Stream<>(Fragment.type(Vec.type(SInt.type(c.input().width()), c.lanes()))));
-            output = master(new Stream<>(Fragment.type(Vec.type(UInt.type(c.output().width()), c.lanes()))));
+            input = slave(new Stream<>(Fragment.type(Vec.type(SFix.type(c.input()), c.lanes()))));
+            output = master(new Stream<>(Fragment.type(Vec.type(UFix.type(c.output()), c.lanes()))));
         }
     }
 
@@ -83,7 +85,7 @@ public final class Softmax extends Component {
         // A1: input register
         Tag a1 = new Tag(rb(inFire), r(atBoundary), r(lastIn));
         List<SInt> x1 = new ArrayList<>();
-        for (int i = 0; i < lanes; i++) x1.add(r(io.input.payload.fragment.get(i)));
+        for (int i = 0; i < lanes; i++) x1.add(r(io.input.payload.fragment.get(i).raw()));
 
         Result out = switch (c.algorithm()) {
             case EXP_TABLE -> expTable((ExpTableParams) params, a1, x1);
@@ -99,7 +101,7 @@ public final class Softmax extends Component {
                 .elseWhen(io.output.fire(), () -> outValid.assign(False()));
         io.output.valid.assign(outValid);
         io.output.payload.last.assign(outLast);
-        for (int i = 0; i < lanes; i++) io.output.payload.fragment.get(i).assign(outRegs.get(i));
+        for (int i = 0; i < lanes; i++) io.output.payload.fragment.get(i).assign(UFix.fromRaw(outRegs.get(i), cfg.output()));
     }
 
     /** The values feeding the output register, with their tag. */
