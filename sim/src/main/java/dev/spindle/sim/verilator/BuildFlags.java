@@ -11,10 +11,12 @@ import java.util.List;
  * @param trace compile FST tracing in, so waves can be switched on at run time
  * @param cxxFlags flags for every C++ compile (runtime, model, shim, benchmark)
  * @param optFast optimisation of the model's per-cycle code (Verilator's OPT_FAST)
- * @param optSlow optimisation of its construction and trace-set-up code (OPT_SLOW)
+ * @param optSlow optimisation of its construction and trace-set-up code (OPT_SLOW) when a big design
+ *     is compiled in several chunks; a small one is one chunk at {@code optFast}
  * @param optRuntime optimisation of the Verilator runtime (OPT_GLOBAL)
  * @param libs link libraries
- * @param jobs parallel compiler processes
+ * @param jobs parallel compiler processes; not in the key, since it only changes how the generated code is
+ *     grouped into translation units, not what the model computes
  */
 public record BuildFlags(List<String> verilatorArgs, boolean trace, List<String> cxxFlags, String optFast,
                          String optSlow, String optRuntime, List<String> libs, int jobs) {

@@ -145,7 +145,7 @@ public final class NativeModel implements AutoCloseable {
     public void cycles(Port clock, long n) {
         long h = live();
         if (n < 0) throw new IllegalArgumentException("cycle count must be at least 0, got " + n);
-        long address = clock == this.clock ? clockAddress : clockAddressOf(clock);
+        long address = clock != null && clock == this.clock ? clockAddress : clockAddressOf(clock);
         try {
             if (n == 1) Shim.CYCLE_CRITICAL.invokeExact(cycleFn, h, address, 1L);
             else if (n > 1) Shim.CYCLE.invokeExact(cycleFn, h, address, n);

@@ -24,6 +24,9 @@ final class Processes {
         }
     }
 
+    /** Characters of a failed command's output kept in the exception: a C++ error can run to megabytes. */
+    private static final int MAX_OUTPUT = 20_000;
+
     private Processes() {}
 
     /** Runs {@code command} in {@code dir} to completion, capturing its merged output. */
@@ -47,8 +50,10 @@ final class Processes {
     static String check(Path dir, List<String> command) {
         Result result = run(dir, command);
         if (!result.ok()) {
+            String output = result.output();
+            if (output.length() > MAX_OUTPUT) output = output.substring(0, MAX_OUTPUT) + "\n[... output truncated]";
             throw new IllegalStateException("command failed (exit " + result.exitCode() + "): "
-                    + String.join(" ", command) + "\n" + result.output());
+                    + String.join(" ", command) + "\n" + output);
         }
         return result.output();
     }
@@ -83,9 +88,8 @@ final class Processes {
         if (failure != null) throw failure;
     }
 
-    /** The first executable called {@code name} on the PATH. */
-    static Optional<Path> onPath(String name) {
-        String path = System.getenv("PATH");
+    /** The first executable called {@code name} in the directories of {@code path} (a PATH value). */
+    static Optional<Path> onPath(String name, String path) {
         if (path == null) return Optional.empty();
         for (String dir : path.split(File.pathSeparator)) {
             if (dir.isEmpty()) continue;

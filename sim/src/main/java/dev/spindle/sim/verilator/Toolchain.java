@@ -19,8 +19,14 @@ public record Toolchain(Path verilator, String verilatorVersion, Path includeDir
 
     /** Finds verilator and g++ on the PATH; fails with the set-up instruction when one is missing. */
     public static Toolchain detect() {
-        Path verilator = Processes.onPath("verilator").orElseThrow(() -> new IllegalStateException(NOT_FOUND));
-        Path cxx = Processes.onPath("g++").orElseThrow(() -> new IllegalStateException(
+        return detect(System.getenv("PATH"));
+    }
+
+    /** As {@link #detect()}, searching {@code searchPath} (a PATH value) instead of the PATH. */
+    static Toolchain detect(String searchPath) {
+        Path verilator = Processes.onPath("verilator", searchPath)
+                .orElseThrow(() -> new IllegalStateException(NOT_FOUND));
+        Path cxx = Processes.onPath("g++", searchPath).orElseThrow(() -> new IllegalStateException(
                 "g++ not found: run scripts/setup (apt-get install -y g++)"));
         String version = firstLine(Processes.check(null, List.of(verilator.toString(), "--version")));
         String root = firstLine(Processes.check(null, List.of(verilator.toString(), "--getenv", "VERILATOR_ROOT")));

@@ -59,6 +59,9 @@ public final class VerilatorBuild {
      * @throws IllegalArgumentException when {@code ports} does not match the top's ports
      */
     public ModelLibrary build(Path verilogDir, String top, List<PortSpec> ports) {
+        if (!top.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("top must be a Verilog module name, got '" + top + "'");
+        }
         ports = List.copyOf(ports);
         List<Path> files = verilogFiles(verilogDir);
         String shim = ShimSource.generate(top, ports);
@@ -95,7 +98,11 @@ public final class VerilatorBuild {
                     + (ours ? "" : "; another build published it first, using that copy"));
             return new ModelLibrary(top, ports, hash, dir, false);
         } catch (IOException e) {
+            progress.accept("spindle: verilator build " + label + " failed after " + Seconds.since(start));
             throw new UncheckedIOException("cannot build " + top + " in " + temp, e);
+        } catch (RuntimeException e) {
+            progress.accept("spindle: verilator build " + label + " failed after " + Seconds.since(start));
+            throw e;
         } finally {
             CacheLayout.deleteTree(temp); // gone already when published
         }
