@@ -1,6 +1,9 @@
 package dev.spindle.hdl.ir;
 
+import java.util.Iterator;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The user's Java line that created a node or statement. Captured with {@link StackWalker}, skipping
@@ -12,17 +15,29 @@ public record SourceLoc(String file, int line, String className, String method) 
     /** Packages whose frames are never the "user's line". Exact package names: tests live elsewhere. */
     private static final Set<String> CORE_PACKAGES = Set.of("dev.spindle.hdl", "dev.spindle.hdl.ir", "dev.spindle.hdl.verilog");
 
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    /*
+     * Called for every signal and statement (about 20,000 times for a 10,000-register design), so it is kept
+     * cheap: one walk with a plain loop (no stream pipeline, Optional or lambdas per call), and the package test
+     * cached per class instead of string work per frame.
+     */
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    private static final ClassValue<Boolean> INTERNAL = new ClassValue<>() {
+        @Override protected Boolean computeValue(Class<?> type) { return isInternal(type.getName()); }
+    };
+
+    private static final Function<Stream<StackWalker.StackFrame>, SourceLoc> FIRST_USER_FRAME = frames -> {
+        for (Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
+            StackWalker.StackFrame f = it.next();
+            if (INTERNAL.get(f.getDeclaringClass())) continue;
+            return new SourceLoc(f.getFileName() == null ? "unknown" : f.getFileName(), f.getLineNumber(),
+                    f.getClassName(), f.getMethodName());
+        }
+        return UNKNOWN;
+    };
 
     /** The first frame outside Spindle's core and the JDK. */
-    public static SourceLoc capture() {
-        return WALKER.walk(frames -> frames
-                .filter(f -> !isInternal(f.getClassName()))
-                .findFirst()
-                .map(f -> new SourceLoc(f.getFileName() == null ? "unknown" : f.getFileName(),
-                        f.getLineNumber(), f.getClassName(), f.getMethodName()))
-                .orElse(UNKNOWN));
-    }
+    public static SourceLoc capture() { return WALKER.walk(FIRST_USER_FRAME); }
 
     static boolean isInternal(String className) {
         if (className.startsWith("java.") || className.startsWith("jdk.")) return true;
