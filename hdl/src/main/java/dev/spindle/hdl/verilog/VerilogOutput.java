@@ -2,13 +2,11 @@ package dev.spindle.hdl.verilog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.spindle.tools.AtomicFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,17 +41,7 @@ public record VerilogOutput(String top, Map<String, String> files, Manifest mani
      * sees a half-written file. Returns the paths of the Verilog files.
      */
     public Path[] writeTo(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            for (Map.Entry<String, String> e : allFiles().entrySet()) {
-                Path target = dir.resolve(e.getKey());
-                Path tmp = Files.createTempFile(dir, "." + e.getKey(), ".tmp");
-                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            return files.keySet().stream().map(dir::resolve).toArray(Path[]::new);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the design to " + dir + ": " + e.getMessage(), e);
-        }
+        for (Map.Entry<String, String> e : allFiles().entrySet()) AtomicFile.write(dir.resolve(e.getKey()), e.getValue());
+        return files.keySet().stream().map(dir::resolve).toArray(Path[]::new);
     }
 }

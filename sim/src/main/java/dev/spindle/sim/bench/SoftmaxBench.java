@@ -10,14 +10,10 @@ import dev.spindle.nn.softmax.SoftmaxReference;
 import dev.spindle.sim.Sim;
 import dev.spindle.sim.StreamDriver;
 import dev.spindle.sim.StreamMonitor;
+import dev.spindle.tools.AtomicFile;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -117,21 +113,13 @@ final class SoftmaxBench implements Testbench {
 
     /** {@code row,index,input,output}, real values; written to a temporary file and renamed, so never half-written. */
     private static void dump(Path file, List<long[]> inputs, List<long[]> outputs, FixFormat in, FixFormat out) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".dump", ".csv");
-            try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
-                w.write("row,index,input,output\n");
-                for (int r = 0; r < outputs.size(); r++) {
-                    for (int i = 0; i < inputs.get(r).length; i++) {
-                        w.write(r + "," + i + "," + in.toDouble(inputs.get(r)[i]) + "," + out.toDouble(outputs.get(r)[i]) + "\n");
-                    }
+        AtomicFile.write(file, w -> {
+            w.write("row,index,input,output\n");
+            for (int r = 0; r < outputs.size(); r++) {
+                for (int i = 0; i < inputs.get(r).length; i++) {
+                    w.write(r + "," + i + "," + in.toDouble(inputs.get(r)[i]) + "," + out.toDouble(outputs.get(r)[i]) + "\n");
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 }
