@@ -18,7 +18,9 @@ import java.util.List;
 public final class Lint {
     private Lint() {}
 
-    public static List<String> check(VerilogOutput out, Path dir) {
+    public static List<String> check(VerilogOutput out, Path directory) {
+        // The tools run inside the directory, so every path handed to them must be absolute.
+        Path dir = directory.toAbsolutePath();
         Path[] files = out.writeTo(dir);
         List<String> names = new ArrayList<>();
         for (Path f : files) names.add(f.toString());

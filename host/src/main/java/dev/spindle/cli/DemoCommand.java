@@ -38,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
         try (Sim<? extends Component> sim = Sim.of(Designs.get("softmax").elaborate(settings))) {
             Testbench.Result r = Testbenches.get("softmax").run(sim, new Random(seed), new Testbench.Options(1, 500, null));
             System.out.printf("demo: softmax %s: %d rows in %d cycles, %d elements checked against SoftmaxModel, %d mismatches%n",
-                    settings, 500, r.cycles(), r.checked(), r.mismatches());
+                    sim.design().root().config(), 500, r.cycles(), r.checked(), r.mismatches());
             r.report().forEach(line -> System.out.println("demo: " + line));
             return r.mismatches() == 0 ? 0 : 1;
         }
@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
             VerilogOutput out = VerilogBackend.emit(design);
             List<String> lint = Lint.check(out, dir);
             System.out.printf("demo: %-7s %s -> %s; lint (verilator -Wall, yosys, iverilog): %s (%.1f s)%n", d.getKey(),
-                    d.getValue(), dir.resolve(out.top() + ".v"), lint.isEmpty() ? "clean" : "PROBLEMS", (System.nanoTime() - start) / 1e9);
+                    design.root().config(), dir.resolve(out.top() + ".v"), lint.isEmpty() ? "clean" : "PROBLEMS", (System.nanoTime() - start) / 1e9);
             lint.forEach(System.out::println);
             failures += lint.size();
             try (Sim<? extends Component> sim = Sim.of(design)) {

@@ -50,6 +50,14 @@ class BackendTest {
     }
 
     @Test
+    void lintAcceptsARelativeDirectory() throws java.io.IOException {
+        Path relative = Path.of("target", "lint-relative");
+        java.nio.file.Files.createDirectories(relative);
+        VerilogOutput out = VerilogBackend.emit(Designs.get("fifo").elaborate(Map.of()));
+        assertEquals(List.of(), Lint.check(out, relative));
+    }
+
+    @Test
     void counterPortsAreNamedLikeSpinalHdl() {
         VerilogOutput out = VerilogBackend.emit(Designs.get("counter").elaborate(Map.of("width", "12")));
         List<String> ports = out.manifest().ports().stream().map(Manifest.Port::name).toList();
