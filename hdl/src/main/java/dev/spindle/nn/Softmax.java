@@ -209,21 +209,10 @@ public final class Softmax extends Component {
         Bool accDone = rb(ts[0].valid().and(ts[0].last()));
 
         // D1..D(k-fe+1): F = floor(2^k / S), one quotient bit a stage
-        UInt rem = UInt.lit(1L << (fe - 1), w + 1);
-        UInt quo = null;
-        UInt sW = acc.resize(w + 1);
+        int stages = k - fe + 1;
+        UInt quo = divide(UInt.lit(1L << (fe - 1), w + 1), acc.resize(w + 1), stages);
         Bool v = accDone;
-        for (int i = k - fe; i >= 0; i--) {
-            UInt dbl = rem.shl(1).resize(w + 1);
-            Bool ge = dbl.ge(sW);
-            UInt nextRem = mux(ge, dbl.sub(sW), dbl);
-            UInt bit = ge.asUInt();
-            UInt nextQuo = quo == null ? bit : cat(quo, bit).asUInt();
-            rem = r(nextRem);
-            quo = r(nextQuo);
-            sW = r(sW);
-            v = rb(v);
-        }
+        for (int i = 0; i < stages; i++) v = rb(v);
         UInt fHold = RegNextWhen(quo, ce.and(v));
 
         // C1: E store read; C2-C3: E·F; C4: rounding shift by k - Fo, clamp
@@ -448,18 +437,8 @@ public final class Softmax extends Component {
         UInt kr = r(k);
         UInt sn = r(sn0);
         // R2..R(q+3): rem starts at 2^(w-2); each stage doubles it and subtracts Sn when it can
-        UInt rem = UInt.lit(1L << (w - 2), w + 1);
-        UInt quo = null;
-        UInt snW = sn.resize(w + 1);
-        for (int i = q + 1; i >= 0; i--) {
-            UInt dbl = rem.shl(1).resize(w + 1);
-            Bool ge = dbl.ge(snW);
-            UInt nextRem = mux(ge, dbl.sub(snW), dbl);
-            UInt bit = ge.asUInt();
-            UInt nextQuo = quo == null ? bit : cat(quo, bit).asUInt();
-            rem = r(nextRem);
-            quo = r(nextQuo);
-            snW = r(snW);
+        UInt quo = divide(UInt.lit(1L << (w - 2), w + 1), sn.resize(w + 1), q + 2);
+        for (int i = 0; i < q + 2; i++) {
             kr = r(kr);
             v = rb(v);
         }
@@ -479,6 +458,28 @@ public final class Softmax extends Component {
 
     /** A register that loads {@code v} on every clock enable. */
     private <T extends Data> T r(T v) { return RegNextWhen(v, ce); }
+
+    /**
+     * A restoring divider with a constant dividend, one quotient bit a registered stage: each stage doubles the
+     * remainder and subtracts the divisor when it can. Returns the {@code stages}-bit quotient, {@code stages}
+     * cycles later; the divisor travels along with it.
+     */
+    private UInt divide(UInt remainder, UInt divisor, int stages) {
+        int w = remainder.width();
+        UInt rem = remainder;
+        UInt quo = null;
+        UInt d = divisor;
+        for (int i = 0; i < stages; i++) {
+            UInt dbl = rem.shl(1).resize(w);
+            Bool ge = dbl.ge(d);
+            UInt bit = ge.asUInt();
+            UInt nextQuo = quo == null ? bit : cat(quo, bit).asUInt();
+            rem = r(mux(ge, dbl.sub(d), dbl));
+            quo = r(nextQuo);
+            d = r(d);
+        }
+        return quo;
+    }
 
     /** A control bit register (reset to 0) that loads on every clock enable. */
     private Bool rb(Bool v) { return RegNextWhen(v, ce, False()); }
