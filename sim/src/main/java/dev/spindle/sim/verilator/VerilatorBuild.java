@@ -58,7 +58,13 @@ public final class VerilatorBuild {
      * @throws VerilatorException when Verilator rejects the design (the message shows file:line and text)
      * @throws IllegalArgumentException when {@code ports} does not match the top's ports
      */
-    public ModelLibrary build(Path verilogDir, String top, List<PortSpec> ports) {
+    public ModelLibrary build(Path verilogDir, String top, List<PortSpec> ports) { return build(verilogDir, top, ports, () -> { }); }
+
+    /**
+     * As {@link #build(Path, String, List)}, running {@code beforeCompile} first when the library is not cached
+     * (e.g. a lint gate: whatever it rejects is never compiled, so never cached).
+     */
+    public ModelLibrary build(Path verilogDir, String top, List<PortSpec> ports, Runnable beforeCompile) {
         if (!top.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("top must be a Verilog module name, got '" + top + "'");
         }
@@ -73,6 +79,7 @@ public final class VerilatorBuild {
             progress.accept("spindle: verilator cache hit " + label);
             return new ModelLibrary(top, ports, hash, dir, true);
         }
+        beforeCompile.run();
 
         cache.cleanStaleTemps();
         List<Path> runtime = RuntimeObjects.ensure(tools, flags, cache, progress);
