@@ -34,6 +34,11 @@ final class Clocks {
         this.primary = primary;
     }
 
+    /** True when a cycle is {@link NativeModel#cycle()}: one domain, clocked by {@code clk}. */
+    boolean single() {
+        return primary != null && domains.size() == 1 && primary.info().clock().equals(NativeModel.DEFAULT_CLOCK);
+    }
+
     /** One period of the primary domain. */
     void cycle() {
         if (primary == null) {

@@ -28,7 +28,15 @@ final class PayloadPorts {
 
     BigInteger get() {
         BigInteger word = BigInteger.ZERO;
-        for (SimPort f : fields) word = word.shiftLeft(f.width()).or(f.width() <= 64 ? new BigInteger(Long.toUnsignedString(f.raw())) : f.big());
+        for (SimPort f : fields) word = word.shiftLeft(f.width()).or(f.width() <= 64 ? unsigned(f.raw()) : f.big());
         return word;
+    }
+
+    private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
+
+    /** A 64-bit pattern as a non-negative number, without a round trip through text. */
+    private static BigInteger unsigned(long bits) {
+        BigInteger v = BigInteger.valueOf(bits);
+        return bits >= 0 ? v : v.add(TWO_TO_64);
     }
 }
