@@ -44,6 +44,24 @@ public sealed class SimPort permits SimPort.BoolPort, SimPort.UIntPort, SimPort.
         sim.inputsChanged();
     }
 
+    /**
+     * Word {@code index} (32 bits, least significant first) of a port of any width; unlike {@link #big()} it
+     * allocates nothing, so a loop over a wide port costs no garbage.
+     */
+    public int word(int index) {
+        if (output) sim.settle();
+        return port.getWord(index);
+    }
+
+    /** Sets word {@code index} of an input of any width; bits above the width are dropped. */
+    public void setWord(int index, int value) {
+        port.setWord(index, value);
+        sim.inputsChanged();
+    }
+
+    /** Number of 32-bit words ({@link #word}, {@link #setWord}). */
+    public int words() { return port.words(); }
+
     @Override public String toString() { return name() + "[" + width() + "]"; }
 
     /** A 1-bit port. */

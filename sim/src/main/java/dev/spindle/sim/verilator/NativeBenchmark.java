@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * The same clocked loop in C++ and in Java over one Verilated model, to measure what the FFM binding
  * costs. Cycle i: every input but the clock gets i truncated to its width (each 32-bit word of a wide
  * input gets i), the clock rises and falls with an eval after each, then every output (each word of a
- * wide one) is added to a checksum. Both loops print the same checksum for the same cycle count.
+ * wide one) is added to a checksum. Both loops print the same checksum for the same cycle count. A testbench
+ * with a stimulus of its own writes its C++ as a {@link Loop} and compares the checksums itself.
  */
 public final class NativeBenchmark {
 
@@ -40,6 +41,25 @@ public final class NativeBenchmark {
         }
     }
 
+    /**
+     * The C++ of a loop of one's own, for a testbench whose stimulus is not the generic one: statements over
+     * {@code top} (the model, an object), {@code i} (the cycle, {@code uint64_t}) and {@code sink} (the
+     * {@code uint64_t} checksum that is printed). {@code setup} runs once before the timed loop (e.g. a reset
+     * sequence, or inputs that never change); in each cycle {@code drive} sets the inputs before the clock
+     * period, {@code read} reads outputs after it.
+     */
+    public record Loop(String setup, String drive, String read) {
+        public Loop {
+            setup = lines(setup);
+            drive = lines(drive);
+            read = lines(read);
+        }
+
+        private static String lines(String code) {
+            return code.isEmpty() || code.endsWith("\n") ? code : code + "\n";
+        }
+    }
+
     private static final Pattern OUTPUT =
             Pattern.compile("cycles (\\d+) seconds ([0-9.]+) cpu_seconds ([0-9.]+) cycles_per_second [0-9.]+ checksum (\\d+)");
 
@@ -50,7 +70,28 @@ public final class NativeBenchmark {
      * runtime and flags, into the executable {@code exe}.
      */
     public static Path compile(VerilatorBuild build, ModelLibrary library, String clock, Path exe) {
-        String main = mainSource(library, clock);
+        return compileMain(build, library, mainSource(library, clock), exe);
+    }
+
+    /** As {@link #compile(VerilatorBuild, ModelLibrary, String, Path)}, with a loop of one's own. */
+    public static Path compile(VerilatorBuild build, ModelLibrary library, String clock, Loop loop, Path exe) {
+        return compileMain(build, library, mainSource(library, clock, loop), exe);
+    }
+
+    /** The C++ source of a loop of one's own (e.g. to key a cache of the compiled executable). */
+    public static String mainSource(ModelLibrary library, String clock, Loop loop) {
+        if (library.ports().stream().noneMatch(p -> p.name().equals(clock))) {
+            throw new IllegalArgumentException("no clock port '" + clock + "' in " + library.ports());
+        }
+        return ShimSource.resource("bench_main.cpp")
+                .replace("@TOP@", library.top())
+                .replace("@CLOCK@", clock)
+                .replace("@SETUP@\n", loop.setup())
+                .replace("@DRIVE@\n", loop.drive())
+                .replace("@READ@\n", loop.read());
+    }
+
+    private static Path compileMain(VerilatorBuild build, ModelLibrary library, String main, Path exe) {
         Path work = build.cache().newTempDir("bench");
         try {
             Path source = work.resolve("bench_main.cpp");
@@ -143,11 +184,7 @@ public final class NativeBenchmark {
             }
         }
         if (!clockFound) throw new IllegalArgumentException("no clock port '" + clock + "' in " + library.ports());
-        return ShimSource.resource("bench_main.cpp")
-                .replace("@TOP@", library.top())
-                .replace("@CLOCK@", clock)
-                .replace("@DRIVE@\n", drive.toString())
-                .replace("@READ@\n", read.toString());
+        return mainSource(library, clock, new Loop("", drive.toString(), read.toString()));
     }
 
     private static String maskSuffix(PortSpec p, int word) {

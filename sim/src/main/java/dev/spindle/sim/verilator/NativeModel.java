@@ -19,11 +19,12 @@ import java.util.Map;
  *
  * <p>Ports are {@link Port} handles onto the model's own memory, so setting inputs and reading outputs
  * costs no native call; {@link #cycle()} is one downcall (rise, eval, fall, eval in the shim). Each
- * instance owns a shared {@link Arena} holding the loaded library and the port segments: {@link #close()}
+ * instance owns a shared {@link Arena} holding the loaded library: {@link #close()} detaches the ports,
  * destroys the model (running Verilog {@code final} blocks), closes the waveform, and unloads the library
- * reference, exactly once; any later use throws {@link IllegalStateException}.
+ * reference, exactly once; any later use, of the model or of a port, throws {@link IllegalStateException}.
  *
- * <p>Not thread-safe: drive an instance from one thread at a time.
+ * <p>Not thread-safe: drive an instance, and close it, from one thread at a time (a port checks that its
+ * model is open with a plain read, see {@link Port}).
  */
 @SuppressWarnings("restricted")
 public final class NativeModel implements AutoCloseable {
@@ -239,6 +240,7 @@ public final class NativeModel implements AutoCloseable {
         handle = 0;
         clockAddress = 0;
         waves = false;
+        for (Port p : ports) p.detach(); // before the memory they address is freed
         try {
             Shim.VOID_P.invokeExact(fn.destroy(), h);
         } catch (Throwable t) {
@@ -251,12 +253,6 @@ public final class NativeModel implements AutoCloseable {
     @Override
     public String toString() {
         return "NativeModel[" + top() + ", hash " + library.shortHash() + (handle == 0 ? ", closed]" : "]");
-    }
-
-    /** The error for a port access after close: the arena's own message does not say what was closed. */
-    RuntimeException closedError(Port port, IllegalStateException cause) {
-        if (handle != 0) return cause;
-        return new IllegalStateException("port " + port.name() + " used after " + this + " was closed", cause);
     }
 
     private long live() {
@@ -275,10 +271,7 @@ public final class NativeModel implements AutoCloseable {
         }
         var mapped = new ArrayList<Port>();
         for (int i = 0; i < specs.size(); i++) {
-            PortSpec spec = specs.get(i);
-            MemorySegment storage = MemorySegment.ofAddress(addresses.getAtIndex(JAVA_LONG, i))
-                    .reinterpret(spec.storageBytes(), arena, null);
-            mapped.add(new Port(this, spec, storage));
+            mapped.add(new Port(this, specs.get(i), addresses.getAtIndex(JAVA_LONG, i)));
         }
         return mapped;
     }

@@ -3,6 +3,8 @@ package dev.spindle.sim.verilator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The external tools a model build needs, with the version strings that go into every cache key.
@@ -17,12 +19,20 @@ public record Toolchain(Path verilator, String verilatorVersion, Path includeDir
 
     static final String NOT_FOUND = "verilator not found: run scripts/setup (apt-get install -y verilator)";
 
+    /**
+     * What {@link #detect()} found, per search path, for the life of the JVM: detection runs three processes
+     * (verilator is a Perl script) and took 84 ms of the 91 ms of a cached model build, which every
+     * {@code Sim.of} pays. A failure is not remembered, so installing the tools and retrying works.
+     */
+    private static final Map<String, Toolchain> DETECTED = new ConcurrentHashMap<>();
+
     /** Finds verilator and g++ on the PATH; fails with the set-up instruction when one is missing. */
     public static Toolchain detect() {
-        return detect(System.getenv("PATH"));
+        String path = System.getenv("PATH");
+        return DETECTED.computeIfAbsent(path == null ? "" : path, Toolchain::detect);
     }
 
-    /** As {@link #detect()}, searching {@code searchPath} (a PATH value) instead of the PATH. */
+    /** As {@link #detect()}, searching {@code searchPath} (a PATH value) instead of the PATH, every time. */
     static Toolchain detect(String searchPath) {
         Path verilator = Processes.onPath("verilator", searchPath)
                 .orElseThrow(() -> new IllegalStateException(NOT_FOUND));

@@ -1,0 +1,131 @@
+package dev.spindle.bench.sim;
+
+import dev.spindle.sim.verilator.NativeBenchmark;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The simulation benchmark without JMH, for {@code scripts/bench sim}:
+ * <ul>
+ * <li>{@code SimBenchMain builds}: the uncached and cached model build times of every {@link Design}
+ *   ({@link ModelBuildTimes}), and the C++ loops compiled into the cache ({@link NativeExes}), ready for the timing
+ *   runs and for {@link SimBench};</li>
+ * <li>{@code SimBenchMain time <design>...}: short direct timing loops. Per design: one checksum run of
+ *   {@code checkCycles} (Java on a fresh model and the C++ executable, which must agree), then a warm-up round and
+ *   {@code rounds} rounds that each time one Java run on the open model and one C++ run; the best round of each side
+ *   counts (many short rounds, about 0.1 s each, so that a burst of other work on the machine spoils few of them).
+ *   Java is timed with {@code System.nanoTime()} around {@link Testbench#run}; the C++ loop times itself
+ *   (steady clock around the loop), so its process start and model construction are not counted.
+ *   {@code scripts/bench sim --quick} runs one JVM per design, so that no design's JIT profile slows another's
+ *   code, as JMH's forks do;</li>
+ * <li>{@code SimBenchMain quick}: both, every design in this JVM, then the ratio line.</li>
+ * </ul>
+ * Output (stdout): {@code build ...} lines, {@code sim ...} lines, and with {@code quick}, last,
+ * {@code ratio_small=<x> ratio_large=<y>}.
+ */
+public final class SimBenchMain {
+    private SimBenchMain() {}
+
+    /** Cycles of the checksum run and of each timed run, and the number of timed rounds. */
+    record Plan(long checkCycles, long javaCycles, long cppCycles, int rounds) {}
+
+    static final Map<Design, Plan> QUICK = new EnumMap<>(Map.of(
+            Design.SMALL, new Plan(1_000_000, 3_000_000, 4_000_000, 10),
+            Design.LARGE, new Plan(20_000, 50_000, 50_000, 10),
+            Design.LANES16, new Plan(200_000, 500_000, 700_000, 10)));
+
+    public static void main(String[] args) {
+        String mode = args.length >= 1 ? args[0] : "";
+        switch (mode) {
+            case "builds" -> {
+                builds();
+                for (Design d : Design.values()) {
+                    try (Testbench tb = d.open()) {
+                        NativeExes.ensure(tb.sim().model().library(), tb.cppLoop());
+                    }
+                }
+            }
+            case "time" -> {
+                for (int i = 1; i < args.length; i++) System.out.println(time(design(args[i])).line());
+            }
+            case "quick" -> {
+                builds();
+                var figures = new EnumMap<Design, Figures>(Design.class);
+                for (Design d : Design.values()) figures.put(d, time(d));
+                for (Figures f : figures.values()) System.out.println(f.line());
+                System.out.printf(Locale.ROOT, "ratio_small=%.3f ratio_large=%.3f%n",
+                        figures.get(Design.SMALL).ratio(), figures.get(Design.LARGE).ratio());
+            }
+            default -> {
+                System.err.println("usage: SimBenchMain builds | time <design>... | quick   (designs: small, large, lanes16)");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static Design design(String label) {
+        for (Design d : Design.values()) if (d.label().equals(label)) return d;
+        throw new IllegalArgumentException("no design '" + label + "' (small, large, lanes16)");
+    }
+
+    static void builds() {
+        for (Design d : Design.values()) {
+            var t = ModelBuildTimes.measure(d.label(), d.top());
+            System.out.printf(Locale.ROOT, "build design=%s uncached_s=%.2f lint_s=%.2f verilator_s=%.2f gxx_s=%.2f cached_s=%.4f%n",
+                    t.design(), t.uncachedSeconds(), t.lintSeconds(), t.verilatorSeconds(), t.gxxSeconds(), t.cachedSeconds());
+        }
+    }
+
+    static Figures time(Design d) {
+        try (Testbench tb = d.open()) {
+            Path exe = NativeExes.ensure(tb.sim().model().library(), tb.cppLoop());
+            return measure(d, tb, exe, QUICK.get(d));
+        }
+    }
+
+    /** Java and C++ cycles per second (best round of each) of one design. */
+    record Figures(Design design, double java, double cpp, long checksum) {
+        double ratio() { return java / cpp; }
+
+        String line() {
+            return String.format(Locale.ROOT, "sim design=%s java_cycles_per_s=%.0f cpp_cycles_per_s=%.0f ratio=%.3f checksum=%s",
+                    design.label(), java, cpp, ratio(), Long.toUnsignedString(checksum));
+        }
+    }
+
+    /** Checks that both sides compute the same checksum, then times them (see the class comment). */
+    static Figures measure(Design design, Testbench tb, Path exe, Plan plan) {
+        long javaChecksum;
+        try (Testbench fresh = design.open()) {
+            javaChecksum = fresh.run(plan.checkCycles());
+        }
+        checkSame(design, exe, plan.checkCycles(), javaChecksum);
+        double bestJava = 0;
+        double bestCpp = 0;
+        for (int r = 0; r <= plan.rounds(); r++) {  // round 0 warms up and is not counted
+            long t = System.nanoTime();
+            tb.run(plan.javaCycles());
+            double j = plan.javaCycles() / ((System.nanoTime() - t) / 1e9);
+            double c = NativeBenchmark.runNative(exe, plan.cppCycles()).cyclesPerSecond();
+            System.err.printf(Locale.ROOT, "bench: %s round %d: Java %.3f M cycles/s, C++ %.3f M cycles/s%s%n",
+                    design.label(), r, j / 1e6, c / 1e6, r == 0 ? " (warm-up, not counted)" : "");
+            if (r == 0) continue;
+            bestJava = Math.max(bestJava, j);
+            bestCpp = Math.max(bestCpp, c);
+        }
+        return new Figures(design, bestJava, bestCpp, javaChecksum);
+    }
+
+    /** Fails unless the C++ loop's checksum over {@code cycles} is {@code javaChecksum}. */
+    static void checkSame(Design design, Path exe, long cycles, long javaChecksum) {
+        long cpp = NativeBenchmark.runNative(exe, cycles).checksum();
+        if (cpp != javaChecksum) {
+            throw new IllegalStateException(design.label() + ": the Java loop's checksum " + Long.toUnsignedString(javaChecksum)
+                    + " differs from the C++ loop's " + Long.toUnsignedString(cpp) + " over " + cycles
+                    + " cycles: the two sides do not do the same work");
+        }
+    }
+}
