@@ -1,5 +1,6 @@
 package dev.spindle.lib.math;
 
+import dev.spindle.tools.RandomRaw;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,7 +26,7 @@ class AdderTreeTest {
             long[] xs = new long[n];
             int edge = v % 3;                                      // all minimum, all maximum, or random
             for (int i = 0; i < n; i++) {
-                xs[i] = v < 3 ? (edge == 0 ? Raw.min(signed, width) : edge == 1 ? Raw.max(signed, width) : 0) : Raw.next(rnd, signed, width);
+                xs[i] = v < 3 ? (edge == 0 ? RandomRaw.min(signed, width) : edge == 1 ? RandomRaw.max(signed, width) : 0) : RandomRaw.next(rnd, signed, width);
             }
             BigInteger exact = BigInteger.ZERO;
             double inDouble = 0;
@@ -38,7 +39,7 @@ class AdderTreeTest {
             assertEquals(exact.longValueExact(), got, () -> "seed " + SEED + " n " + n + " vector " + vector);
             if (c.outWidth() <= 53) assertEquals(inDouble, (double) got, () -> "seed " + SEED + " vector " + vector);
             int ow = c.outWidth();
-            assertTrue(got >= Raw.min(signed, ow) && got <= Raw.max(signed, ow),
+            assertTrue(got >= RandomRaw.min(signed, ow) && got <= RandomRaw.max(signed, ow),
                     () -> got + " does not fit the " + ow + "-bit output (seed " + SEED + " vector " + vector + ")");
         }
     }

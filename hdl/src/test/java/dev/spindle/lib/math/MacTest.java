@@ -1,5 +1,6 @@
 package dev.spindle.lib.math;
 
+import dev.spindle.tools.RandomRaw;
 import dev.spindle.hdl.Overflow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,8 +40,8 @@ class MacTest {
                 BigInteger exact = BigInteger.ZERO;
                 double approx = 0;
                 for (int i = 0; i < len; i++) {
-                    a[i] = Raw.next(rnd, signed, aw);
-                    b[i] = Raw.next(rnd, signed, bw);
+                    a[i] = RandomRaw.next(rnd, signed, aw);
+                    b[i] = RandomRaw.next(rnd, signed, bw);
                     exact = exact.add(BigInteger.valueOf(a[i]).multiply(BigInteger.valueOf(b[i])));
                     approx += (double) a[i] * b[i];
                 }
@@ -65,8 +66,8 @@ class MacTest {
             long[] b = new long[len];
             BigInteger exact = BigInteger.ZERO;
             for (int i = 0; i < len; i++) {
-                a[i] = Raw.next(rnd, signed, aw);
-                b[i] = Raw.next(rnd, signed, bw);
+                a[i] = RandomRaw.next(rnd, signed, aw);
+                b[i] = RandomRaw.next(rnd, signed, bw);
                 exact = exact.add(BigInteger.valueOf(a[i]).multiply(BigInteger.valueOf(b[i])));
             }
             BigInteger low = exact.mod(modulus);
@@ -89,11 +90,11 @@ class MacTest {
             long[] b = new long[len];
             BigInteger exact = BigInteger.ZERO;
             for (int i = 0; i < len; i++) {
-                a[i] = Math.abs(Raw.next(rnd, signed, aw) / 2);
-                b[i] = Math.abs(Raw.next(rnd, signed, bw) / 2) * (up ? 1 : -1);
+                a[i] = Math.abs(RandomRaw.next(rnd, signed, aw) / 2);
+                b[i] = Math.abs(RandomRaw.next(rnd, signed, bw) / 2) * (up ? 1 : -1);
                 exact = exact.add(BigInteger.valueOf(a[i]).multiply(BigInteger.valueOf(b[i])));
             }
-            long clamped = Math.max(Raw.min(signed, acc), Math.min(Raw.max(signed, acc), exact.longValueExact()));
+            long clamped = Math.max(RandomRaw.min(signed, acc), Math.min(RandomRaw.max(signed, acc), exact.longValueExact()));
             int vector = v;
             assertEquals(clamped, dot(m, c, a, b), () -> "seed " + (SEED + 2) + " " + c + " vector " + vector);
         }

@@ -1,5 +1,6 @@
 package dev.spindle.lib.math;
 
+import dev.spindle.tools.RandomRaw;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,7 +22,7 @@ class MaxTreeTest {
         Random rnd = new Random(SEED + n);
         for (int v = 0; v < 2_000; v++) {
             long[] xs = new long[n];
-            for (int i = 0; i < n; i++) xs[i] = Raw.next(rnd, signed, width);
+            for (int i = 0; i < n; i++) xs[i] = RandomRaw.next(rnd, signed, width);
             long[] sorted = xs.clone();
             Arrays.sort(sorted);
             double max = Double.NEGATIVE_INFINITY;                          // the float reference

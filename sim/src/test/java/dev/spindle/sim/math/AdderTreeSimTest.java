@@ -1,5 +1,6 @@
 package dev.spindle.sim.math;
 
+import dev.spindle.tools.RandomRaw;
 import dev.spindle.lib.math.AdderTree;
 import dev.spindle.lib.math.AdderTreeModel;
 import dev.spindle.sim.Sim;

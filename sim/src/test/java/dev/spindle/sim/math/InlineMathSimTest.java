@@ -1,5 +1,6 @@
 package dev.spindle.sim.math;
 
+import dev.spindle.tools.RandomRaw;
 import dev.spindle.hdl.Spindle;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.lib.math.AdderTree;

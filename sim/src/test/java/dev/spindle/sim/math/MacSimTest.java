@@ -1,5 +1,6 @@
 package dev.spindle.sim.math;
 
+import dev.spindle.tools.RandomRaw;
 import dev.spindle.hdl.Overflow;
 import dev.spindle.lib.math.Mac;
 import dev.spindle.lib.math.MacModel;

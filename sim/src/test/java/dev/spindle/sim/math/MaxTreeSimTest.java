@@ -1,5 +1,6 @@
 package dev.spindle.sim.math;
 
+import dev.spindle.tools.RandomRaw;
 import dev.spindle.lib.math.MaxTree;
 import dev.spindle.lib.math.MaxTreeModel;
 import dev.spindle.sim.Sim;

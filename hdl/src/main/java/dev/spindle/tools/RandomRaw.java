@@ -1,0 +1,26 @@
+package dev.spindle.tools;
+
+import java.util.Random;
+
+/**
+ * Random raw integers for stimulus: uniform over a signed or unsigned range of {@code width} bits (at most 63),
+ * with the two ends of the range drawn one time in eight each way, where overflow and saturation bugs live.
+ */
+public final class RandomRaw {
+    private RandomRaw() {}
+
+    public static long min(boolean signed, int width) { return signed ? -(1L << (width - 1)) : 0; }
+
+    public static long max(boolean signed, int width) { return signed ? (1L << (width - 1)) - 1 : (1L << width) - 1; }
+
+    /** A uniform value of the range, or one of its ends (each one draw in sixteen). */
+    public static long next(Random rnd, boolean signed, int width) {
+        long lo = min(signed, width);
+        long hi = max(signed, width);
+        return switch (rnd.nextInt(16)) {
+            case 0 -> lo;
+            case 1 -> hi;
+            default -> lo + (long) (rnd.nextDouble() * ((double) hi - lo + 1));
+        };
+    }
+}
