@@ -4,7 +4,7 @@ import java.util.Random;
 
 /**
  * Random raw integers for stimulus: uniform over a signed or unsigned range of {@code width} bits (at most 63),
- * with the two ends of the range drawn one time in eight each way, where overflow and saturation bugs live.
+ * with each end of the range drawn one time in sixteen, where overflow and saturation bugs live.
  */
 public final class RandomRaw {
     private RandomRaw() {}
