@@ -53,15 +53,7 @@ class SoftmaxSimTest {
         Scoreboard<BigInteger> board = new Scoreboard<>("softmax " + c);
         new StreamMonitor(sim, sim.dut().io.output, rnd, 0.3).onWord(board::actual);
         int lb = length / lanes;
-        for (int row = 0; row < rows; row++) {
-            long[] x = randomRow(rnd, length, IN);
-            long[] p = model.apply(x);
-            for (int b = 0; b < lb; b++) {
-                in.push(codec.in(x, b, lb));
-                board.expect(codec.out(p, b, lb));
-            }
-        }
-        long beats = (long) rows * lb;
+        long beats = queueRows(rows, length, lb, model, codec, in, board, rnd);
         while (board.matched() < beats) {
             sim.cycle();
             if (sim.cycleCount() > 20 * beats + 10_000) throw new AssertionError("stuck at cycle " + sim.cycleCount());
@@ -84,15 +76,7 @@ class SoftmaxSimTest {
         Scoreboard<BigInteger> board = new Scoreboard<>("softmax " + c);
         StreamMonitor out = new StreamMonitor(sim, sim.dut().io.output, rnd, 0.0).onWord(board::actual);
         int lb = length / lanes;
-        for (int row = 0; row < rows; row++) {
-            long[] x = randomRow(rnd, length, IN);
-            long[] p = model.apply(x);
-            for (int b = 0; b < lb; b++) {
-                in.push(codec.in(x, b, lb));
-                board.expect(codec.out(p, b, lb));
-            }
-        }
-        long beats = (long) rows * lb;
+        long beats = queueRows(rows, length, lb, model, codec, in, board, rnd);
         long firstIn = -1;
         while (board.matched() < beats) {
             long before = in.fired();
@@ -114,6 +98,20 @@ class SoftmaxSimTest {
     }
 
     /** Rows of several shapes: uniform over the whole range, narrow clusters, a few levels, one-hot-like. */
+    /** Queues {@code rows} random rows on the driver and their model outputs on the scoreboard; returns the beats. */
+    static long queueRows(int rows, int length, int lb, SoftmaxModel model, Codec codec, StreamDriver in,
+                          Scoreboard<BigInteger> board, Random rnd) {
+        for (int row = 0; row < rows; row++) {
+            long[] x = randomRow(rnd, length, IN);
+            long[] p = model.apply(x);
+            for (int b = 0; b < lb; b++) {
+                in.push(codec.in(x, b, lb));
+                board.expect(codec.out(p, b, lb));
+            }
+        }
+        return (long) rows * lb;
+    }
+
     static long[] randomRow(Random rnd, int n, FixFormat f) {
         long lo = f.minRaw(), hi = f.maxRaw();
         long[] x = new long[n];
