@@ -14,12 +14,15 @@ import java.math.BigInteger;
  */
 public final class Mem<T extends Data> {
     private final HardType<T> type;
+    /** One instance of T, made once: it gives the word width and, for a single signal, the class a read wraps. */
+    private final T prototype;
     private final MemNode node;
 
     private Mem(HardType<T> type, int depth, BigInteger[] init) {
         Require.range("depth", depth, 1, 1 << 24);
         this.type = type;
-        int width = type.create().totalWidth();
+        this.prototype = type.create();
+        int width = prototype.totalWidth();
         Elaboration e = Elaboration.current();
         if (init != null && init.length != depth) {
             throw new IllegalArgumentException("init has " + init.length + " words, the memory has depth " + depth);
@@ -40,7 +43,6 @@ public final class Mem<T extends Data> {
     /** A memory with initial content (a ROM when never written): raw unsigned bit patterns, one per word. */
     public static <T extends Data> Mem<T> of(HardType<T> type, long[] init) {
         BigInteger[] big = new BigInteger[init.length];
-        int width = -1;
         for (int i = 0; i < init.length; i++) big[i] = BigInteger.valueOf(init[i]);
         return new Mem<>(type, init.length, big);
     }
@@ -108,12 +110,9 @@ public final class Mem<T extends Data> {
 
     @SuppressWarnings("unchecked")
     private T fromBits(Bits bits) {
-        T proto = type.create();
-        if (proto instanceof BaseType b) {
-            // A fresh signal was made only to learn the class; wrap the read directly instead.
-            return (T) b.wrap(bits.node());
-        }
-        proto.assignFromBits(bits);
-        return proto;
+        if (prototype instanceof BaseType b) return (T) b.wrap(bits.node());
+        T word = type.create();
+        word.assignFromBits(bits);
+        return word;
     }
 }

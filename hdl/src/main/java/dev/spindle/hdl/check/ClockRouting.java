@@ -9,6 +9,8 @@ import dev.spindle.hdl.ir.StmtWalk;
 import dev.spindle.hdl.ir.Signal;
 import dev.spindle.hdl.ir.SourceLoc;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -50,8 +52,9 @@ final class ClockRouting {
             if (s.init() != null && s.domain().reset() != null) need.add(s.domain().reset());
             if (s.domain().enable() != null) need.add(s.domain().enable());
         }
+        Set<MemNode> written = writtenMemories(c);
         for (MemNode m : c.mems()) {
-            if (hasWrites(c, m)) {
+            if (written.contains(m)) {
                 need.add(m.domain().clock());
                 if (m.domain().enable() != null) need.add(m.domain().enable());
             }
@@ -80,11 +83,12 @@ final class ClockRouting {
         return p;
     }
 
-    private static boolean hasWrites(ComponentNode c, MemNode m) {
-        boolean[] found = {false};
+    /** The memories this component's body writes, in one walk. */
+    private static Set<MemNode> writtenMemories(ComponentNode c) {
+        Set<MemNode> written = Collections.newSetFromMap(new IdentityHashMap<>());
         StmtWalk.walk(c.body(), (stmt, conditions) -> {
-            if (stmt instanceof MemWrite w && w.mem() == m) found[0] = true;
+            if (stmt instanceof MemWrite w) written.add(w.mem());
         });
-        return found[0];
+        return written;
     }
 }
