@@ -25,13 +25,28 @@ public final class AtomicFile {
     public static void write(Path target, String content) { write(target, w -> w.write(content)); }
 
     public static void write(Path target, Body body) {
+        writeStream(target, out -> {
+            try (Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                body.writeTo(w);
+            }
+        });
+    }
+
+    /** Writes {@code content} as the whole file. */
+    public static void write(Path target, byte[] content) { writeStream(target, out -> out.write(content)); }
+
+    private interface StreamBody {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    private static void writeStream(Path target, StreamBody body) {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    body.writeTo(w);
+                try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+                    body.writeTo(out);
                 }
                 // Temporary files are created owner-only; what Spindle writes is meant for other tools and users.
                 if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
