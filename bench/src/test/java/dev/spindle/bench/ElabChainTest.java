@@ -3,7 +3,7 @@ package dev.spindle.bench;
 import dev.spindle.hdl.Spindle;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.hdl.verilog.VerilogOutput;
-import dev.spindle.tools.Lint;
+import dev.spindle.hdl.verilog.Lint;
 import dev.spindle.tools.Tool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

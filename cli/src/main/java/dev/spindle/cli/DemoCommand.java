@@ -8,7 +8,7 @@ import dev.spindle.hdl.verilog.VerilogOutput;
 import dev.spindle.sim.Sim;
 import dev.spindle.sim.bench.Testbench;
 import dev.spindle.sim.bench.Testbenches;
-import dev.spindle.tools.Lint;
+import dev.spindle.hdl.verilog.Lint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

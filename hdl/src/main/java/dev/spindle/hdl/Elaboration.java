@@ -28,7 +28,6 @@ public final class Elaboration {
         final Component component;
         final Deque<Block> blocks = new ArrayDeque<>();
         Domain domain;
-        int derivedNames;
 
         Frame(ComponentNode node, Component component, Domain domain) {
             this.node = node;
@@ -129,11 +128,7 @@ public final class Elaboration {
         for (Frame f : frames) Naming.nameFields(f.component);
     }
 
-    int nextDerivedIndex() { return frame().derivedNames++; }
-
     void addStmt(Stmt s) { frame().blocks.peek().add(s); }
-
-    Block currentBlock() { return frame().blocks.peek(); }
 
     void inBlock(Block b, Runnable body) {
         Frame f = frame();

@@ -10,7 +10,7 @@ import dev.spindle.hdl.UInt;
 import dev.spindle.hdl.ir.HdlError;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.hdl.verilog.VerilogOutput;
-import dev.spindle.tools.Lint;
+import dev.spindle.hdl.verilog.Lint;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -19,7 +19,7 @@ import dev.spindle.sim.verilator.NativeModel;
 import dev.spindle.sim.verilator.Port;
 import dev.spindle.sim.verilator.PortSpec;
 import dev.spindle.sim.verilator.VerilatorBuild;
-import dev.spindle.tools.Lint;
+import dev.spindle.hdl.verilog.Lint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

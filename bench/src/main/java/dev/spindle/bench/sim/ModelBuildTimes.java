@@ -10,7 +10,7 @@ import dev.spindle.sim.verilator.CacheLayout;
 import dev.spindle.sim.verilator.PortSpec;
 import dev.spindle.sim.verilator.Toolchain;
 import dev.spindle.sim.verilator.VerilatorBuild;
-import dev.spindle.tools.Lint;
+import dev.spindle.hdl.verilog.Lint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import dev.spindle.hdl.Spindle;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.lib.math.MacModel;
 import dev.spindle.sim.verilator.NativeBenchmark;
-import dev.spindle.tools.Lint;
+import dev.spindle.hdl.verilog.Lint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,7 +6,7 @@ import dev.spindle.hdl.Spindle;
 import dev.spindle.hdl.ir.Signal;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.hdl.verilog.VerilogOutput;
-import dev.spindle.tools.Lint;
+import dev.spindle.hdl.verilog.Lint;
 import dev.spindle.tools.Tool;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -15,7 +15,7 @@ import dev.spindle.hdl.ir.Const;
 import dev.spindle.hdl.ir.HdlError;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.hdl.verilog.VerilogOutput;
-import dev.spindle.tools.Lint;
+import dev.spindle.hdl.verilog.Lint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

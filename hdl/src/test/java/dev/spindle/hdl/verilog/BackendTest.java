@@ -3,7 +3,6 @@ package dev.spindle.hdl.verilog;
 import dev.spindle.design.DesignEntry;
 import dev.spindle.design.Designs;
 import dev.spindle.hdl.Spindle;
-import dev.spindle.tools.Lint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,7 +6,7 @@ import dev.spindle.hdl.Overflow;
 import dev.spindle.hdl.Spindle;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.hdl.verilog.VerilogOutput;
-import dev.spindle.tools.Lint;
+import dev.spindle.hdl.verilog.Lint;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

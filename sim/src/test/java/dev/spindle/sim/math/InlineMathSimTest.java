@@ -13,7 +13,7 @@ import dev.spindle.lib.math.ReciprocalModel;
 import dev.spindle.sim.Dut;
 import dev.spindle.sim.Sim;
 import dev.spindle.sim.SpindleSim;
-import dev.spindle.tools.Lint;
+import dev.spindle.hdl.verilog.Lint;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

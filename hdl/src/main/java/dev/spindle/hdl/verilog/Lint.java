@@ -1,6 +1,6 @@
-package dev.spindle.tools;
+package dev.spindle.hdl.verilog;
 
-import dev.spindle.hdl.verilog.VerilogOutput;
+import dev.spindle.tools.Tool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
