@@ -1,11 +1,11 @@
 package dev.spindle.sim;
 
 import java.util.ArrayDeque;
-import java.util.Objects;
 
 /**
- * Compares what the design produces with what the golden model expects, in order. The first mismatch fails
- * at once with its index and cycle; {@link #assertDone()} checks nothing was lost and nothing added.
+ * Compares what the design produces with what the golden model expects, in order, by content (arrays element by
+ * element, records component by component: values typed as the stream's {@link Codec} gives them). The first
+ * mismatch fails at once with its index and cycle; {@link #assertDone()} checks nothing was lost and nothing added.
  */
 public final class Scoreboard<T> {
     private final String name;
@@ -14,16 +14,24 @@ public final class Scoreboard<T> {
 
     public Scoreboard(String name) { this.name = name; }
 
-    public void expect(T value) { expected.add(value); }
+    public Scoreboard<T> expect(T value) {
+        expected.add(value);
+        return this;
+    }
+
+    public Scoreboard<T> expectAll(Iterable<? extends T> values) {
+        for (T v : values) expected.add(v);
+        return this;
+    }
 
     public void actual(T value, long cycle) {
         T want = expected.poll();
         if (want == null) {
-            throw new AssertionError(name + ": unexpected extra item #" + matched + " at cycle " + cycle + ": " + value);
+            throw new AssertionError(name + ": unexpected extra item #" + matched + " at cycle " + cycle + ": " + Values.show(value));
         }
-        if (!Objects.equals(want, value)) {
+        if (!Values.equal(want, value)) {
             throw new AssertionError(name + ": first mismatch at item #" + matched + ", cycle " + cycle
-                    + ": expected " + want + " but got " + value);
+                    + ": expected " + Values.show(want) + " but got " + Values.show(value));
         }
         matched++;
     }
@@ -34,7 +42,7 @@ public final class Scoreboard<T> {
 
     public void assertDone() {
         if (!expected.isEmpty()) {
-            throw new AssertionError(name + ": " + expected.size() + " expected item(s) never arrived, first: " + expected.peek()
+            throw new AssertionError(name + ": " + expected.size() + " expected item(s) never arrived, first: " + Values.show(expected.peek())
                     + " (after " + matched + " matched)");
         }
     }

@@ -134,6 +134,22 @@ public final class Sim<T extends Component> implements AutoCloseable {
 
     public SimPort.FixPort port(UFix f) { return new SimPort.FixPort(this, port(topPortName(f)), f.format()); }
 
+    /**
+     * A handle on any leaf port of the top, typed by its hardware type (what the typed overloads return); the
+     * stream agents and codecs take their ports through this, from the component's own io fields.
+     */
+    public SimPort port(BaseType leaf) {
+        return switch (leaf) {
+            case Bool b -> port(b);
+            case UInt u -> port(u);
+            case Bits b -> port(b);
+            case SInt s -> port(s);
+            case SFix f -> port(f);
+            case UFix f -> port(f);
+            default -> throw new IllegalArgumentException("no port handle for " + leaf.getClass().getSimpleName());
+        };
+    }
+
     /** A port by its Verilog name, for string look-ups (e.g. from a manifest). */
     public Port port(String name) { return model.port(name); }
 

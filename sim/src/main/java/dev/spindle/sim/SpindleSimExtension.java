@@ -53,7 +53,7 @@ public final class SpindleSimExtension implements ParameterResolver, InvocationI
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
         Class<?> t = p.getParameter().getType();
-        return t == Random.class || t == SimSession.class || t == Sim.class;
+        return t == Random.class || t == SeededRandom.class || t == SimSession.class || t == Sim.class;
     }
 
     @Override
@@ -62,7 +62,7 @@ public final class SpindleSimExtension implements ParameterResolver, InvocationI
     }
 
     private static Object resolve(Class<?> type, Run run, ExtensionContext e) {
-        if (type == Random.class) return new Random(run.seed());
+        if (type == Random.class || type == SeededRandom.class) return new SeededRandom(run.seed());
         if (type == SimSession.class) return run.session();
         if (type == Sim.class) return run.session().sim(() -> dut(e.getRequiredTestClass()));
         throw new ParameterResolutionException("cannot resolve " + type);
@@ -114,7 +114,7 @@ public final class SpindleSimExtension implements ParameterResolver, InvocationI
             Object[] args = call.getArguments().toArray();
             Class<?>[] types = call.getExecutable().getParameterTypes();
             for (int i = 0; i < args.length; i++) {
-                if (types[i] == Random.class || types[i] == SimSession.class || types[i] == Sim.class) {
+                if (types[i] == Random.class || types[i] == SeededRandom.class || types[i] == SimSession.class || types[i] == Sim.class) {
                     args[i] = resolve(types[i], again, context);
                 }
             }

@@ -1,65 +1,110 @@
 package dev.spindle.sim;
 
-import dev.spindle.hdl.BaseType;
 import dev.spindle.hdl.Data;
 import dev.spindle.lib.stream.Stream;
 
-import java.math.BigInteger;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
- * Feeds words into a stream input of the design, with random gaps: each cycle a new word is offered with
- * probability {@code 1 - gap}; once offered, it stays valid and unchanged until it fires (the AXI rule).
- * Words are the payload's bits as one unsigned number ({@link Data#asBits()} order: first field high).
+ * Feeds typed values into a stream input of the design ({@code dut.io.input}), with random gaps: each cycle a new
+ * word is offered with probability {@code 1 - gap}, drawn from the test's seeded {@code Random}; once offered it
+ * stays valid and unchanged until it fires (the AXI rule, which the driver also checks on its own ports, so a test
+ * that writes them by hand is caught). Values go through a {@link Codec} derived from the payload type:
+ * {@code StreamDriver<FragmentBeat<long[]>> in = StreamDriver.on(sim, dut.io.input, rnd, 0.2)}.
  */
-public final class StreamDriver implements Agent {
-    private final SimPort valid;
-    private final SimPort ready;
-    private final PayloadPorts payload;
+public final class StreamDriver<V> implements Agent {
+    private final StreamPorts<V> ports;
+    private final StreamProtocol protocol;
     private final Random random;
     private final double gap;
-    private final ArrayDeque<BigInteger> queue = new ArrayDeque<>();
+    private final ArrayDeque<V> queue = new ArrayDeque<>();
+    private Beat.Listener<V> listener;
+    private List<Beat<V>> sent;
     private boolean offering;
     private long fired;
+    private long firstFire = -1;
 
-    public StreamDriver(Sim<?> sim, Stream<? extends Data> stream, Random random, double gap) {
+    /** A driver with the codec derived from the payload's type ({@link Codec#of}). */
+    public static <V> StreamDriver<V> on(Sim<?> sim, Stream<? extends Data> stream, Random random, double gap) {
+        return new StreamDriver<>(sim, stream, Codec.of(stream.payload), random, gap);
+    }
+
+    public StreamDriver(Sim<?> sim, Stream<? extends Data> stream, Codec<V> codec, Random random, double gap) {
         if (!(gap >= 0 && gap < 1)) throw new IllegalArgumentException("gap = " + gap + " is out of range: allowed 0 <= gap < 1");
-        this.valid = sim.in(portName(stream.valid));
-        this.ready = sim.out(portName(stream.ready));
-        this.payload = new PayloadPorts(sim, stream.payload);
+        this.ports = new StreamPorts<>(sim, stream, codec);
+        this.protocol = new StreamProtocol(ports, random);
         this.random = random;
         this.gap = gap;
-        valid.setRaw(0);
+        ports.valid.setRaw(0);
         sim.add(this);
     }
 
-    static String portName(BaseType b) { return ((dev.spindle.hdl.ir.Signal) b.node()).name(); }
+    /** Queues a word; it is checked against the payload's shape now (type, length, range), naming the port. */
+    public StreamDriver<V> push(V value) {
+        ports.check(value);
+        queue.add(value);
+        return this;
+    }
 
-    public void push(long word) { queue.add(BigInteger.valueOf(word)); }
+    public StreamDriver<V> pushAll(Iterable<? extends V> values) {
+        for (V v : values) push(v);
+        return this;
+    }
 
-    public void push(BigInteger word) { queue.add(word); }
+    /** Called with every word as it fires. */
+    public StreamDriver<V> onBeat(Beat.Listener<V> listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    /** Keeps every word that fires, with its cycle, for {@link #sent()}. */
+    public StreamDriver<V> record() {
+        if (sent == null) sent = new ArrayList<>();
+        return this;
+    }
+
+    /** The words accepted by the design so far (after {@link #record()}). */
+    public List<Beat<V>> sent() {
+        if (sent == null) throw new IllegalStateException(ports.name + ": call record() before the run to keep the words sent");
+        return sent;
+    }
+
+    /** The stream's name (its port prefix, {@code io_input}). */
+    public String name() { return ports.name; }
 
     public boolean idle() { return queue.isEmpty() && !offering; }
+
+    /** Words queued and not yet accepted. */
+    public int pending() { return queue.size(); }
 
     /** Words accepted by the design so far. */
     public long fired() { return fired; }
 
+    /** The cycle the first word fired in, or -1. */
+    public long firstFire() { return firstFire; }
+
     @Override
     public void drive(long cycle) {
-        if (!offering && !queue.isEmpty() && random.nextDouble() >= gap) {
-            payload.set(queue.peek());
+        if (!offering && !queue.isEmpty() && (gap == 0 || random.nextDouble() >= gap)) {
+            ports.write(queue.peek());
             offering = true;
         }
-        valid.setRaw(offering ? 1 : 0);
+        ports.valid.setRaw(offering ? 1 : 0);
     }
 
     @Override
     public void sample(long cycle) {
-        if (offering && ready.raw() != 0) {
-            queue.poll();
+        boolean ready = ports.ready.raw() != 0;
+        protocol.observe(ports.valid.raw() != 0, ready, cycle);
+        if (offering && ready) {
+            V v = queue.poll();
             offering = false;
-            fired++;
+            if (fired++ == 0) firstFire = cycle;
+            if (listener != null) listener.beat(v, cycle);
+            if (sent != null) sent.add(new Beat<>(v, cycle));
         }
     }
 }

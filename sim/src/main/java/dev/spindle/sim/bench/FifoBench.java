@@ -2,6 +2,7 @@ package dev.spindle.sim.bench;
 
 import dev.spindle.examples.Fifo;
 import dev.spindle.hdl.Component;
+import dev.spindle.sim.Codec;
 import dev.spindle.sim.Sim;
 import dev.spindle.sim.StreamDriver;
 import dev.spindle.sim.StreamMonitor;
@@ -23,8 +24,8 @@ final class FifoBench implements Testbench {
         long[] mismatches = {0};
         long[] checked = {0};
         String[] first = {null};
-        StreamDriver in = new StreamDriver(s, dut.io.push, random, 0.3);
-        new StreamMonitor(s, dut.io.pop, random, 0.3).onWord((word, cycle) -> {
+        var in = new StreamDriver<>(s, dut.io.push, Codec.big(dut.io.push.payload), random, 0.3);
+        new StreamMonitor<>(s, dut.io.pop, Codec.big(dut.io.pop.payload), random, 0.3).onBeat((word, cycle) -> {
             BigInteger want = model.poll();
             checked[0]++;
             if (!word.equals(want)) {

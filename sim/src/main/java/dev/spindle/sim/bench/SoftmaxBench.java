@@ -1,18 +1,18 @@
 package dev.spindle.sim.bench;
 
-import dev.spindle.hdl.BaseType;
 import dev.spindle.hdl.Component;
 import dev.spindle.hdl.FixFormat;
 import dev.spindle.nn.Softmax;
 import dev.spindle.nn.softmax.SoftmaxConfig;
 import dev.spindle.nn.softmax.SoftmaxModel;
 import dev.spindle.nn.softmax.SoftmaxReference;
+import dev.spindle.sim.FragmentBeat;
+import dev.spindle.sim.Rows;
 import dev.spindle.sim.Sim;
 import dev.spindle.sim.StreamDriver;
 import dev.spindle.sim.StreamMonitor;
 import dev.spindle.tools.AtomicFile;
 
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,40 +33,18 @@ final class SoftmaxBench implements Testbench {
         FixFormat in = c.input();
         FixFormat out = c.output();
         int length = c.length();
-        int lanes = c.lanes();
-        List<BaseType> inLeaves = dut.io.input.payload.flatten();
-        List<BaseType> outLeaves = dut.io.output.payload.flatten();
 
-        StreamDriver driver = new StreamDriver(s, dut.io.input, random, 0.2);
+        StreamDriver<FragmentBeat<long[]>> driver = StreamDriver.on(s, dut.io.input, random, 0.2);
         List<long[]> inputs = new ArrayList<>();
         List<long[]> expected = new ArrayList<>();
         List<long[]> received = new ArrayList<>();
-        long[][] current = {new long[length]};
-        int[] filled = {0};
-        new StreamMonitor(s, dut.io.output, random, 0.2).onWord((word, cycle) -> {
-            for (int lane = 0; lane < lanes; lane++) {
-                current[0][filled[0]++] = field(word, outLeaves, dut.io.output.payload.fragment.get(lane));
-            }
-            if (filled[0] == length) {
-                received.add(current[0]);
-                current[0] = new long[length];
-                filled[0] = 0;
-            }
-        });
+        StreamMonitor.<FragmentBeat<long[]>>on(s, dut.io.output, random, 0.2).onBeat(Rows.collect((row, cycle) -> received.add(row)));
         for (long r = 0; r < options.rows(); r++) {
             long[] row = new long[length];
             for (int i = 0; i < length; i++) row[i] = in.fromDouble(2.0 * random.nextGaussian());
             inputs.add(row);
             expected.add(model.apply(row));
-            for (int beat = 0; beat < length / lanes; beat++) {
-                BigInteger word = BigInteger.ZERO;
-                for (BaseType leaf : inLeaves) {
-                    long v = leaf == dut.io.input.payload.last ? (beat == length / lanes - 1 ? 1 : 0)
-                            : row[beat * lanes + dut.io.input.payload.fragment.indexOf(leaf)];
-                    word = word.shiftLeft(leaf.width()).or(BigInteger.valueOf(v).and(mask(leaf.width())));
-                }
-                driver.push(word);
-            }
+            driver.pushAll(Rows.beats(row, c.lanes()));
         }
         long limit = 50L * options.rows() * length + 10_000;
         long start = s.cycleCount();
@@ -97,18 +75,6 @@ final class SoftmaxBench implements Testbench {
                 "softmax %s %d rows: max |error| vs float reference %.6f (%.3f LSB of %s; stated bound %.3f LSB)",
                 c.algorithm(), received.size(), maxError, maxError / out.lsb(), out, model.params().errorBound() / out.lsb()));
         return new Result(s.cycleCount() - start, checked, mismatches, first, report);
-    }
-
-    private static BigInteger mask(int width) { return BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE); }
-
-    /** The value of {@code leaf} inside a payload word laid out in flatten order (first leaf most significant). */
-    private static long field(BigInteger word, List<BaseType> leaves, BaseType leaf) {
-        int shift = 0;
-        for (int i = leaves.size() - 1; i >= 0; i--) {
-            if (leaves.get(i) == leaf) return word.shiftRight(shift).and(mask(leaf.width())).longValue();
-            shift += leaves.get(i).width();
-        }
-        throw new IllegalArgumentException("not a field of the payload");
     }
 
     /** {@code row,index,input,output}, real values; written to a temporary file and renamed, so never half-written. */

@@ -1,6 +1,7 @@
 package dev.spindle.sim.examples;
 
 import dev.spindle.examples.Fifo;
+import dev.spindle.sim.Codec;
 import dev.spindle.sim.Scoreboard;
 import dev.spindle.sim.Sim;
 import dev.spindle.sim.SimSession;
@@ -26,9 +27,10 @@ class FifoSimTest {
     @CsvSource({"8,16,0.3,0.3", "32,5,0.1,0.6", "1,1,0.5,0.5", "70,3,0.6,0.1"})
     void everyWordOnceInOrder(int width, int depth, double gap, double backPressure, SimSession session, Random rnd) {
         Sim<Fifo> sim = session.sim(() -> new Fifo(new Fifo.Config(width, depth)));
-        StreamDriver in = new StreamDriver(sim, sim.dut().io.push, rnd, gap);
+        var io = sim.dut().io;
+        var in = new StreamDriver<>(sim, io.push, Codec.big(io.push.payload), rnd, gap);
         Scoreboard<BigInteger> board = new Scoreboard<>("fifo pop");
-        StreamMonitor out = new StreamMonitor(sim, sim.dut().io.pop, rnd, backPressure).onWord(board::actual);
+        var out = new StreamMonitor<>(sim, io.pop, Codec.big(io.pop.payload), rnd, backPressure).checkWith(board);
         var occupancy = sim.port(sim.dut().io.occupancy);
         int words = 5_000;
         for (int i = 0; i < words; i++) {
@@ -38,7 +40,7 @@ class FifoSimTest {
         }
         long maxOccupancy = 0;
         while (board.matched() < words) {
-            long inFlight = in.fired() - out.received().size();
+            long inFlight = in.fired() - out.fired();
             assertEquals(inFlight, occupancy.get(), "occupancy at cycle " + sim.cycleCount());
             maxOccupancy = Math.max(maxOccupancy, inFlight);
             sim.cycle();
@@ -46,7 +48,7 @@ class FifoSimTest {
         }
         sim.cycles(20);
         board.assertDone();
-        assertEquals(words, out.received().size(), "words out");
+        assertEquals(words, out.fired(), "words out");
         assertTrue(maxOccupancy <= depth, "occupancy " + maxOccupancy + " above depth " + depth);
     }
 }

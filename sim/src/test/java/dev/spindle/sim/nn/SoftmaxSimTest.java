@@ -1,12 +1,12 @@
 package dev.spindle.sim.nn;
 
-import dev.spindle.hdl.BaseType;
 import dev.spindle.hdl.FixFormat;
-import dev.spindle.lib.stream.Fragment;
 import dev.spindle.nn.Softmax;
 import dev.spindle.nn.softmax.SoftmaxAlgorithm;
 import dev.spindle.nn.softmax.SoftmaxConfig;
 import dev.spindle.nn.softmax.SoftmaxModel;
+import dev.spindle.sim.FragmentBeat;
+import dev.spindle.sim.Rows;
 import dev.spindle.sim.Scoreboard;
 import dev.spindle.sim.Sim;
 import dev.spindle.sim.SimSession;
@@ -16,8 +16,6 @@ import dev.spindle.sim.StreamMonitor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.math.BigInteger;
-import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,12 +46,10 @@ class SoftmaxSimTest {
         SoftmaxConfig c = new SoftmaxConfig(length, lanes, IN, OUT, alg);
         Sim<Softmax> sim = session.sim(() -> new Softmax(c));
         SoftmaxModel model = new SoftmaxModel(c);
-        Codec codec = new Codec(sim.dut());
-        StreamDriver in = new StreamDriver(sim, sim.dut().io.input, rnd, 0.2);
-        Scoreboard<BigInteger> board = new Scoreboard<>("softmax " + c);
-        new StreamMonitor(sim, sim.dut().io.output, rnd, 0.3).onWord(board::actual);
-        int lb = length / lanes;
-        long beats = queueRows(rows, length, lb, model, codec, in, board, rnd);
+        StreamDriver<FragmentBeat<long[]>> in = StreamDriver.on(sim, sim.dut().io.input, rnd, 0.2);
+        Scoreboard<FragmentBeat<long[]>> board = new Scoreboard<>("softmax " + c);
+        StreamMonitor.<FragmentBeat<long[]>>on(sim, sim.dut().io.output, rnd, 0.3).checkWith(board);
+        long beats = queueRows(rows, c, model, in, board, rnd);
         while (board.matched() < beats) {
             sim.cycle();
             if (sim.cycleCount() > 20 * beats + 10_000) throw new AssertionError("stuck at cycle " + sim.cycleCount());
@@ -71,47 +67,38 @@ class SoftmaxSimTest {
         SoftmaxConfig c = new SoftmaxConfig(length, lanes, IN, OUT, alg);
         Sim<Softmax> sim = session.sim(() -> new Softmax(c));
         SoftmaxModel model = new SoftmaxModel(c);
-        Codec codec = new Codec(sim.dut());
-        StreamDriver in = new StreamDriver(sim, sim.dut().io.input, rnd, 0.0);
-        Scoreboard<BigInteger> board = new Scoreboard<>("softmax " + c);
-        StreamMonitor out = new StreamMonitor(sim, sim.dut().io.output, rnd, 0.0).onWord(board::actual);
-        int lb = length / lanes;
-        long beats = queueRows(rows, length, lb, model, codec, in, board, rnd);
-        long firstIn = -1;
+        StreamDriver<FragmentBeat<long[]>> in = StreamDriver.on(sim, sim.dut().io.input, rnd, 0.0);
+        Scoreboard<FragmentBeat<long[]>> board = new Scoreboard<>("softmax " + c);
+        StreamMonitor<FragmentBeat<long[]>> out = StreamMonitor.<FragmentBeat<long[]>>on(sim, sim.dut().io.output, rnd, 0.0).checkWith(board);
+        long beats = queueRows(rows, c, model, in, board, rnd);
         while (board.matched() < beats) {
-            long before = in.fired();
             sim.cycle();
-            if (firstIn < 0 && in.fired() > before) firstIn = sim.cycleCount() - 1;
             if (sim.cycleCount() > 4 * beats + 10_000) throw new AssertionError("stuck at cycle " + sim.cycleCount());
         }
         board.assertDone();
-        List<StreamMonitor.Beat> got = out.received();
-        long latency = got.getFirst().cycle() - firstIn;
-        long cycles = got.getLast().cycle() - firstIn + 1;
+        long latency = out.firstFire() - in.firstFire();
+        long cycles = out.lastFire() - in.firstFire() + 1;
         double perCycle = (double) rows * length / cycles;
         System.out.printf("softmax %s: latency %d cycles (params %d), %d elements in %d cycles = %.4f per cycle (%.4f x lanes)%n",
                 c, latency, model.params().latency(), (long) rows * length, cycles, perCycle, perCycle / lanes);
         assertEquals(model.params().latency(), latency, "latency, first input beat to first output beat");
         assertTrue(perCycle >= 0.98 * lanes, "throughput " + perCycle + " elements/cycle");
         // rows come out back to back: the last beat leaves exactly rows*lb - 1 cycles after the first
-        assertEquals(beats - 1, got.getLast().cycle() - got.getFirst().cycle(), "output beats back to back");
+        assertEquals(beats - 1, out.lastFire() - out.firstFire(), "output beats back to back");
+    }
+
+    /** Queues {@code rows} random rows on the driver and their model outputs on the scoreboard; returns the beats. */
+    static long queueRows(int rows, SoftmaxConfig c, SoftmaxModel model, StreamDriver<FragmentBeat<long[]>> in,
+                          Scoreboard<FragmentBeat<long[]>> board, Random rnd) {
+        for (int row = 0; row < rows; row++) {
+            long[] x = randomRow(rnd, c.length(), IN);
+            in.pushAll(Rows.beats(x, c.lanes()));
+            board.expectAll(Rows.beats(model.apply(x), c.lanes()));
+        }
+        return (long) rows * (c.length() / c.lanes());
     }
 
     /** Rows of several shapes: uniform over the whole range, narrow clusters, a few levels, one-hot-like. */
-    /** Queues {@code rows} random rows on the driver and their model outputs on the scoreboard; returns the beats. */
-    static long queueRows(int rows, int length, int lb, SoftmaxModel model, Codec codec, StreamDriver in,
-                          Scoreboard<BigInteger> board, Random rnd) {
-        for (int row = 0; row < rows; row++) {
-            long[] x = randomRow(rnd, length, IN);
-            long[] p = model.apply(x);
-            for (int b = 0; b < lb; b++) {
-                in.push(codec.in(x, b, lb));
-                board.expect(codec.out(p, b, lb));
-            }
-        }
-        return (long) rows * lb;
-    }
-
     static long[] randomRow(Random rnd, int n, FixFormat f) {
         long lo = f.minRaw(), hi = f.maxRaw();
         long[] x = new long[n];
@@ -128,33 +115,5 @@ class SoftmaxSimTest {
             x[i] = Math.max(lo, Math.min(hi, v));
         }
         return x;
-    }
-
-    /** Packs a beat into a payload word in the flatten ({@code asBits}) order of {@code Fragment<Vec<…>>}. */
-    static final class Codec {
-        private final Fragment<?> inPayload, outPayload;
-
-        Codec(Softmax dut) {
-            inPayload = dut.io.input.payload;
-            outPayload = dut.io.output.payload;
-        }
-
-        BigInteger in(long[] row, int b, int lb) { return pack(inPayload, row, b, lb); }
-
-        BigInteger out(long[] row, int b, int lb) { return pack(outPayload, row, b, lb); }
-
-        private static BigInteger pack(Fragment<?> payload, long[] row, int b, int lb) {
-            int lanes = row.length / lb;
-            List<BaseType> lanesLeaves = payload.fragment.flatten();
-            BigInteger w = BigInteger.ZERO;
-            for (BaseType leaf : payload.flatten()) {
-                long v;
-                if (leaf == payload.last) v = b == lb - 1 ? 1 : 0;
-                else v = row[b * lanes + lanesLeaves.indexOf(leaf)];
-                BigInteger field = BigInteger.valueOf(v).and(BigInteger.ONE.shiftLeft(leaf.width()).subtract(BigInteger.ONE));
-                w = w.shiftLeft(leaf.width()).or(field);
-            }
-            return w;
-        }
     }
 }
