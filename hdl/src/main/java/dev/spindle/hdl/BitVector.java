@@ -1,5 +1,6 @@
 package dev.spindle.hdl;
 
+import dev.spindle.hdl.ir.Const;
 import dev.spindle.hdl.ir.Node;
 import dev.spindle.hdl.ir.OpKind;
 
@@ -51,14 +52,37 @@ public abstract sealed class BitVector<T extends BitVector<T>> extends BaseType 
     T shiftConst(OpKind kind, int n) {
         if (n < 0) throw new IllegalArgumentException("shift amount must be >= 0, got " + n);
         if (n == 0) return wrap(node());
+        if (n >= width()) {
+            // Everything is shifted out: zeros, or copies of the sign bit.
+            if (kind != OpKind.SRA_CONST) return wrap(Build.lit(0, width()));
+            n = width() - 1;
+        }
         return wrap(Build.op(kind, width(), n, 0, node()));
     }
 
     /** Shift left by a UInt amount, keeping the width. */
-    public T sll(UInt amount) { return wrap(op(OpKind.SLL, width(), node(), amount.node())); }
+    public T sll(UInt amount) { return shift(OpKind.SLL, OpKind.SLL_CONST, amount); }
 
     /** Logical shift right by a UInt amount, keeping the width. */
-    public T srl(UInt amount) { return wrap(op(OpKind.SRL, width(), node(), amount.node())); }
+    public T srl(UInt amount) { return shift(OpKind.SRL, OpKind.SRL_CONST, amount); }
+
+    /**
+     * A shift by a hardware amount. A literal amount becomes a constant shift; an amount wider than 32 bits is
+     * narrowed to the bits that matter, with the rest deciding "everything shifted out" (Verilator 5.006
+     * shifts by the amount modulo 32 or 64 when the amount is wider than 64 bits).
+     */
+    T shift(OpKind kind, OpKind constKind, UInt amount) {
+        if (amount.node() instanceof Const c) {
+            return shiftConst(constKind, c.value().min(java.math.BigInteger.valueOf(width())).intValue());
+        }
+        int keep = Hdl.log2Up(width() + 1L);
+        if (amount.width() <= Math.max(32, keep)) return wrap(op(kind, width(), node(), amount.node()));
+        UInt low = amount.bits(keep - 1, 0);
+        Bool over = amount.bits(amount.width() - 1, keep).orR();
+        T shifted = wrap(op(kind, width(), node(), low.node()));
+        T out = shiftConst(constKind, width());
+        return Hdl.mux(over, out, shifted);
+    }
 
     /** Bits [hi:lo] as the same type. */
     public T bits(int hi, int lo) { return wrap(Build.slice(node(), hi, lo)); }

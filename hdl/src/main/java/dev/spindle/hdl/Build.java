@@ -12,11 +12,12 @@ import java.math.BigInteger;
 final class Build {
     private Build() {}
 
-    static Op op(OpKind kind, int width, Node... args) {
-        return new Op(kind, width, Elaboration.current().component(), 0, 0, null, args);
-    }
+    /** An operator, or its value when {@link Fold} can tell it at construction. */
+    static Node op(OpKind kind, int width, Node... args) { return op(kind, width, 0, 0, args); }
 
-    static Op op(OpKind kind, int width, int p0, int p1, Node... args) {
+    static Node op(OpKind kind, int width, int p0, int p1, Node... args) {
+        Node folded = Fold.fold(kind, width, p0, p1, args);
+        if (folded != null) return folded;
         return new Op(kind, width, Elaboration.current().component(), p0, p1, null, args);
     }
 

@@ -82,7 +82,7 @@ public final class SInt extends BitVector<SInt> {
     public SInt sra(int n) { return shiftConst(OpKind.SRA_CONST, n); }
 
     /** Arithmetic shift right by a UInt amount, keeping the width. */
-    public SInt sra(UInt amount) { return new SInt(op(OpKind.SRA, width(), node(), amount.node())); }
+    public SInt sra(UInt amount) { return shift(OpKind.SRA, OpKind.SRA_CONST, amount); }
 
     /** Shift left growing the width by n. */
     public SInt shl(int n) { return n == 0 ? this : new SInt(Hdl.cat(this, Bits.lit(0, n)).node()); }

@@ -68,15 +68,27 @@ public final class UInt extends BitVector<UInt> {
         return new UInt(op(OpKind.MUL, w, extendTo(w), b.extendTo(w)));
     }
 
-    /** Integer division; width of the dividend. Costly in logic: prefer a reciprocal table in pipelines. */
-    public UInt div(UInt b) {
-        int w = Math.max(width(), b.width());
-        return new UInt(op(OpKind.DIV_U, w, extendTo(w), b.extendTo(w))).resize(width());
-    }
+    /**
+     * Integer division, truncating; width of the dividend. Division by zero gives 0 (the backend emits the check, so
+     * every simulator and the hardware agree). Costly in logic: prefer a reciprocal table in pipelines.
+     */
+    public UInt div(UInt b) { return divide(OpKind.DIV_U, b).resize(width()); }
 
-    public UInt mod(UInt b) {
+    /** Remainder of {@link #div}; width of the divisor (the remainder is smaller than it). {@code a mod 0} is 0. */
+    public UInt mod(UInt b) { return divide(OpKind.MOD_U, b).resize(b.width()); }
+
+    /**
+     * Quotient or remainder at max(widths) bits, zero when {@code b} is zero. Wider than 64 bits it is computed one
+     * bit wider, so the dividend's top bit is clear: Icarus 11 returns 0 for a wider division by 1 otherwise.
+     */
+    private UInt divide(OpKind kind, UInt b) {
         int w = Math.max(width(), b.width());
-        return new UInt(op(OpKind.MOD_U, w, extendTo(w), b.extendTo(w))).resize(b.width());
+        if (b.node() instanceof dev.spindle.hdl.ir.Const c && c.value().signum() == 0) return lit(0, w);
+        int cw = w > 64 ? w + 1 : w;
+        UInt result = new UInt(op(kind, cw, extendTo(cw), b.extendTo(cw)));
+        if (cw != w) result = result.bits(w - 1, 0);
+        if (b.node() instanceof dev.spindle.hdl.ir.Const) return result;
+        return Hdl.mux(b.eq(lit(0, b.width())), lit(0, w), result);
     }
 
     public Bool lt(UInt b) { return compare(OpKind.LT_U, this, b); }

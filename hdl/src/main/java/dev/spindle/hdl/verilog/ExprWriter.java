@@ -20,6 +20,8 @@ import java.util.function.Function;
  */
 final class ExprWriter {
     private static final int MAX_INLINE_DEPTH = 3;
+    /** Trees at least this deep are named bottom-up first ({@link #prepareDeep}). */
+    private static final int DEEP = 32;
 
     private final Map<Op, Integer> uses;
     private final Function<Signal, String> signalRef;
@@ -51,6 +53,11 @@ final class ExprWriter {
 
     /** The expression as a Verilog term. */
     String expr(Node n) {
+        prepareDeep(n);
+        return term(n);
+    }
+
+    private String term(Node n) {
         return switch (n) {
             case Const c -> Literals.of(c.value(), c.width());
             case Signal s -> readAll(signalRef.apply(s), s.width());
@@ -61,6 +68,15 @@ final class ExprWriter {
                 yield inline(op);
             }
         };
+    }
+
+    /** Bits [hi:lo] of an expression: a literal's bits, the whole term, or a slice of its name (a scalar has none). */
+    String bits(Node n, int hi, int lo) {
+        if (n instanceof Const c) {
+            return Literals.of(c.value().shiftRight(lo).and(java.math.BigInteger.ONE.shiftLeft(hi - lo + 1).subtract(java.math.BigInteger.ONE)), hi - lo + 1);
+        }
+        if (lo == 0 && hi == n.width() - 1) return expr(n);
+        return readBits(named(n), hi, lo);
     }
 
     /** The expression as a name (materializing an operator), for slicing. */
@@ -74,22 +90,74 @@ final class ExprWriter {
 
     private boolean mustName(Op op) {
         if (op.kind() == OpKind.SRA || op.kind() == OpKind.SRA_CONST) return true;
-        return uses.getOrDefault(op, 0) > 1 || depth(op) > MAX_INLINE_DEPTH;
+        return uses.getOrDefault(op, 0) > 1 || depth(op, MAX_INLINE_DEPTH + 1) > MAX_INLINE_DEPTH;
     }
 
-    private int depth(Node n) {
+    /** The inline nesting depth of {@code n}, counted no further than {@code limit} (so the walk stays shallow). */
+    private int depth(Node n, int limit) {
         if (!(n instanceof Op op) || materialized.containsKey(op)) return 0;
+        if (limit <= 1) return 1;
         int d = 0;
-        for (int i = 0; i < op.argCount(); i++) d = Math.max(d, depth(op.arg(i)));
+        for (int i = 0; i < op.argCount() && d < limit - 1; i++) d = Math.max(d, depth(op.arg(i), limit - 1));
         return d + 1;
     }
 
+    /**
+     * Names, bottom-up and without recursion, the operators of a tree deeper than {@link #DEEP}, so that writing it
+     * never nests more than {@link #MAX_INLINE_DEPTH} levels (a 5,000-step fold would overflow the stack).
+     */
+    private void prepareDeep(Node root) {
+        if (!(root instanceof Op r) || materialized.containsKey(r)) return;
+        if (inlineDepths(r, false) < DEEP) return;
+        inlineDepths(r, true);
+    }
+
+    /**
+     * The inline depth of every operator under {@code root} (not yet named), post-order with an explicit stack and
+     * each shared operand visited once; with {@code name}, an operand that reaches the limit is named on the way.
+     */
+    private int inlineDepths(Op root, boolean name) {
+        Map<Op, Integer> depthOf = new IdentityHashMap<>();
+        java.util.ArrayDeque<Op> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Op op = stack.peek();
+            if (depthOf.containsKey(op)) {
+                stack.pop();
+                continue;
+            }
+            boolean ready = true;
+            for (int i = 0; i < op.argCount(); i++) {
+                if (op.arg(i) instanceof Op a && !materialized.containsKey(a) && !depthOf.containsKey(a)) {
+                    stack.push(a);
+                    ready = false;
+                }
+            }
+            if (!ready) continue;
+            stack.pop();
+            int d = 0;
+            for (int i = 0; i < op.argCount(); i++) {
+                if (op.arg(i) instanceof Op a && !materialized.containsKey(a)) {
+                    int da = depthOf.get(a);
+                    if (name && da >= MAX_INLINE_DEPTH) {
+                        materialize(a);
+                        da = 0;
+                    }
+                    d = Math.max(d, da);
+                }
+            }
+            depthOf.put(op, d + 1);
+        }
+        return depthOf.get(root);
+    }
+
     private String materialize(Op op) {
+        prepareDeep(op);
         String name = names.claim("_zz_" + hint);
         materialized.put(op, name);
         // Operands deeper than the limit are named first, so this wire's expression stays short.
         for (int i = 0; i < op.argCount(); i++) {
-            if (op.arg(i) instanceof Op a && !materialized.containsKey(a) && depth(a) >= MAX_INLINE_DEPTH) materialize(a);
+            if (op.arg(i) instanceof Op a && !materialized.containsKey(a) && depth(a, MAX_INLINE_DEPTH) >= MAX_INLINE_DEPTH) materialize(a);
         }
         String body = inline(op);
         wireWidths.put(name, op.width());
@@ -109,7 +177,7 @@ final class ExprWriter {
 
     /** An operand in parentheses unless it is a name or literal. */
     private String operand(Node n) {
-        String s = expr(n);
+        String s = term(n);
         if (n instanceof Op op && !materialized.containsKey(op)) {
             OpKind k = op.kind();
             if (k != OpKind.SLICE && k != OpKind.CONCAT && k != OpKind.ZEXT && k != OpKind.SEXT && k != OpKind.MEM_READ) {
@@ -124,23 +192,23 @@ final class ExprWriter {
         return switch (k) {
             case ADD, SUB, MUL, DIV_U, MOD_U, AND, OR, XOR, EQ, NE, LT_U, LE_U ->
                     operand(op.arg(0)) + " " + k.symbol + " " + operand(op.arg(1));
-            case LT_S, LE_S -> "$signed(" + expr(op.arg(0)) + ") " + k.symbol + " $signed(" + expr(op.arg(1)) + ")";
+            case LT_S, LE_S -> "$signed(" + term(op.arg(0)) + ") " + k.symbol + " $signed(" + term(op.arg(1)) + ")";
             case NOT -> "~" + operand(op.arg(0));
             case NEG -> "-" + operand(op.arg(0));
             case SLL_CONST, SRL_CONST -> operand(op.arg(0)) + " " + k.symbol + " " + op.p0();
-            case SRA_CONST -> "$signed(" + expr(op.arg(0)) + ") >>> " + op.p0();
+            case SRA_CONST -> "$signed(" + term(op.arg(0)) + ") >>> " + op.p0();
             case SLL, SRL -> operand(op.arg(0)) + " " + k.symbol + " " + operand(op.arg(1));
-            case SRA -> "$signed(" + expr(op.arg(0)) + ") >>> " + operand(op.arg(1));
+            case SRA -> "$signed(" + term(op.arg(0)) + ") >>> " + operand(op.arg(1));
             case SLICE -> readBits(named(op.arg(0)), op.p0(), op.p1());
             case CONCAT -> {
                 StringBuilder sb = new StringBuilder("{");
                 for (int i = 0; i < op.argCount(); i++) {
                     if (i > 0) sb.append(", ");
-                    sb.append(expr(op.arg(i)));
+                    sb.append(term(op.arg(i)));
                 }
                 yield sb.append('}').toString();
             }
-            case ZEXT -> "{" + Literals.of(java.math.BigInteger.ZERO, op.width() - op.arg(0).width()) + ", " + expr(op.arg(0)) + "}";
+            case ZEXT -> "{" + Literals.of(java.math.BigInteger.ZERO, op.width() - op.arg(0).width()) + ", " + term(op.arg(0)) + "}";
             case SEXT -> {
                 Node a = op.arg(0);
                 String name = named(a);
@@ -151,7 +219,7 @@ final class ExprWriter {
             }
             case MUX -> operand(op.arg(0)) + " ? " + operand(op.arg(1)) + " : " + operand(op.arg(2));
             case REDUCE_OR, REDUCE_AND, REDUCE_XOR -> k.symbol + operand(op.arg(0));
-            case MEM_READ -> memRef.apply(op.mem()) + "[" + expr(op.arg(0)) + "]";
+            case MEM_READ -> memRef.apply(op.mem()) + "[" + term(op.arg(0)) + "]";
         };
     }
 }

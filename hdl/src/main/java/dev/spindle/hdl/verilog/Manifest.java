@@ -7,8 +7,11 @@ import java.util.List;
  * the top, the files, the ports, the clock domains, the configuration and a hash of the Verilog.
  */
 public record Manifest(String generator, String top, List<String> files, List<Port> ports, List<ClockDomainInfo> clockDomains,
-                       String configType, Object config, String verilogSha256) {
+                       String configType, Object config, String verilogSha256, List<Renamed> renamed) {
     public record Port(String name, String direction, int width) {}
+
+    /** A Java name that is a (System)Verilog keyword, and the identifier it became in {@code module}. */
+    public record Renamed(String module, String name, String verilog) {}
 
     /** A domain whose clock comes from a top-level port; reset and enable are null when absent. */
     public record ClockDomainInfo(String name, String clock, String reset, String resetKind, String resetActive,

@@ -108,10 +108,14 @@ final class ModuleWriter {
         return n;
     }
 
+    /** Java names that were keywords, and the identifiers they became. */
+    Map<String, String> renamedKeywords() { return names.renamedKeywords(); }
+
     String write(String moduleName, String javaClass) {
         StringBuilder statements = new StringBuilder();
         List<Assign> continuous = new ArrayList<>();
         Map<Object, Block> processes = Projection.split(c.body(), stmt -> processOf(stmt, continuous));
+        Map<Signal, BigInteger> constant = ConstProcess.extract(processes);
 
         writeInstances(statements);
         StringBuilder assigns = new StringBuilder();
@@ -120,6 +124,9 @@ final class ModuleWriter {
             String value = ex.expr(a.value());
             assigns.append("  assign ").append(ref(a.target())).append(" = ").append(value).append(';').append(comment(a.loc())).append('\n');
         }
+        // An always @(*) that reads nothing is never run by Icarus: a signal driven only by literals is a literal.
+        constant.forEach((sig, v) -> assigns.append("  assign ").append(ref(sig)).append(" = ").append(Literals.of(v, sig.width()))
+                .append(';').append(comment(sig.drivers().getFirst().loc())).append('\n'));
         StringBuilder always = new StringBuilder();
         for (Map.Entry<Object, Block> e : processes.entrySet()) {
             switch (e.getKey()) {
@@ -164,6 +171,18 @@ final class ModuleWriter {
 
     private static boolean hasReset(Signal r) { return r.init() != null && r.domain().reset() != null; }
 
+    /**
+     * {@code " = <value>"} for a register without a reset process: its RegInit value (Vivado takes it as the
+     * flip-flop's INIT), or zero when some of its bits are never assigned, so they are driven and read as 0.
+     */
+    private static String initialValue(Signal r) {
+        if (r.kind() != Signal.Kind.REG || hasReset(r)) return "";
+        if (r.init() != null) return " = " + Literals.of(r.init().value(), r.width());
+        BitSet assigned = new BitSet();
+        for (Assign a : r.drivers()) assigned.set(a.lo(), a.hi() + 1);
+        return assigned.cardinality() == r.width() ? "" : " = " + Literals.of(BigInteger.ZERO, r.width());
+    }
+
     private boolean isProcessReg(Signal s, Map<Object, Block> processes) {
         return s.kind() == Signal.Kind.REG || processes.containsKey(s);
     }
@@ -176,7 +195,7 @@ final class ModuleWriter {
             boolean unused = p.kind() == Signal.Kind.IN && !fullyRead(n, p.width());
             if (unused) out.append("  /* verilator lint_off UNUSEDSIGNAL */\n");
             out.append("  ").append(p.kind() == Signal.Kind.IN ? "input  wire " : isProcessReg(p, processes) ? "output reg  " : "output wire ")
-                    .append(Literals.range(p.width())).append(n).append(i < ports.size() - 1 ? "," : "").append('\n');
+                    .append(Literals.range(p.width())).append(n).append(initialValue(p)).append(i < ports.size() - 1 ? "," : "").append('\n');
             if (unused) out.append("  /* verilator lint_on UNUSEDSIGNAL */\n");
         }
     }
@@ -190,15 +209,15 @@ final class ModuleWriter {
         StringBuilder decl = new StringBuilder();
         for (Signal s : c.signals()) {
             if (s.isPort() || !live.signals.contains(s)) continue;
-            declare(decl, isProcessReg(s, processes) ? "reg " : "wire", signalNames.get(s), s.width());
+            declare(decl, isProcessReg(s, processes) ? "reg " : "wire", signalNames.get(s), s.width(), initialValue(s));
         }
         for (ComponentNode child : c.children()) {
             for (Signal p : child.ports()) {
                 if (directInputs.containsKey(p)) continue;
-                declare(decl, p.kind() == Signal.Kind.IN && processes.containsKey(p) ? "reg " : "wire", signalNames.get(p), p.width());
+                declare(decl, p.kind() == Signal.Kind.IN && processes.containsKey(p) ? "reg " : "wire", signalNames.get(p), p.width(), "");
             }
         }
-        ex.wireWidths().forEach((n, w) -> declare(decl, "wire", n, w));
+        ex.wireWidths().forEach((n, w) -> declare(decl, "wire", n, w, ""));
         for (MemNode m : c.mems()) {
             if (!live.mems.contains(m)) continue;
             decl.append("  reg  ").append(Literals.range(m.width())).append(memNames.get(m))
@@ -226,10 +245,10 @@ final class ModuleWriter {
     }
 
     /** Declares a signal; one whose bits are deliberately not all read is wrapped in a lint waiver. */
-    private void declare(StringBuilder decl, String kind, String name, int width) {
+    private void declare(StringBuilder decl, String kind, String name, int width, String initial) {
         boolean unused = !fullyRead(name, width);
         if (unused) decl.append("  /* verilator lint_off UNUSEDSIGNAL */\n");
-        decl.append("  ").append(kind).append(' ').append(Literals.range(width)).append(name).append(";\n");
+        decl.append("  ").append(kind).append(' ').append(Literals.range(width)).append(name).append(initial).append(";\n");
         if (unused) decl.append("  /* verilator lint_on UNUSEDSIGNAL */\n");
     }
 
@@ -397,16 +416,17 @@ final class ModuleWriter {
                     .append(comment(w.loc())).append('\n');
             return;
         }
-        String mask = ex.named(w.mask());
-        String data = ex.named(w.data());
         int lanes = w.mask().width();
         int g = w.mem().width() / lanes;
         for (int i = 0; i < lanes; i++) {
             int lo = i * g;
             int hi = lo + g - 1;
-            out.append(pad).append("if (").append(ex.readBits(mask, i, i)).append(") ").append(mem).append('[').append(addr)
-                    .append("][").append(hi).append(':').append(lo).append("] <= ").append(ex.readBits(data, hi, lo)).append(';')
-                    .append(comment(w.loc())).append('\n');
+            String lane = mem + "[" + addr + "]" + (lanes == 1 ? "" : "[" + hi + ":" + lo + "]");
+            boolean literal = w.mask() instanceof Const;
+            if (literal && !((Const) w.mask()).value().testBit(i)) continue;   // a literal mask: a lane never written is left out
+            out.append(pad);
+            if (!literal) out.append("if (").append(ex.bits(w.mask(), i, i)).append(") ");
+            out.append(lane).append(" <= ").append(ex.bits(w.data(), hi, lo)).append(';').append(comment(w.loc())).append('\n');
         }
     }
 

@@ -6,10 +6,20 @@ import java.util.Map;
 /** Unique Verilog identifiers within one module: a taken name or a keyword gets a numeric suffix. */
 final class Names {
     private final Map<String, Integer> taken = new HashMap<>();
+    /** Names that are keywords, and what they became, in order of claim. */
+    private final Map<String, String> renamed = new java.util.LinkedHashMap<>();
+
+    Map<String, String> renamedKeywords() { return renamed; }
 
     String claim(String wanted) {
         String base = sanitize(wanted);
-        if (Keywords.ALL.contains(base)) base = base + "_";
+        boolean keyword = Keywords.ALL.contains(base);
+        String chosen = claimFree(keyword ? base + "_" : base);
+        if (keyword) renamed.putIfAbsent(base, chosen);
+        return chosen;
+    }
+
+    private String claimFree(String base) {
         if (!taken.containsKey(base)) {
             taken.put(base, 0);
             return base;

@@ -31,9 +31,10 @@ public final class VerilogBackend {
         Map<String, String> textToName = new LinkedHashMap<>();
         Map<String, Integer> perDefinition = new LinkedHashMap<>();
         Map<String, String> files = new LinkedHashMap<>();
-        emitPostOrder(design.root(), moduleNames, textToName, perDefinition, files);
+        List<Manifest.Renamed> renamed = new ArrayList<>();
+        emitPostOrder(design.root(), moduleNames, textToName, perDefinition, files, renamed);
         String top = moduleNames.get(design.root());
-        Manifest manifest = manifest(design, top, files);
+        Manifest manifest = manifest(design, top, files, renamed);
         Map<String, String> stubs = new LinkedHashMap<>();
         collectStubs(design.root(), stubs);
         return new VerilogOutput(top, files, manifest, stubs);
@@ -45,11 +46,12 @@ public final class VerilogBackend {
     }
 
     private static void emitPostOrder(ComponentNode c, Map<ComponentNode, String> moduleNames, Map<String, String> textToName,
-                                      Map<String, Integer> perDefinition, Map<String, String> files) {
-        for (ComponentNode child : c.children()) emitPostOrder(child, moduleNames, textToName, perDefinition, files);
+                                      Map<String, Integer> perDefinition, Map<String, String> files, List<Manifest.Renamed> renamed) {
+        for (ComponentNode child : c.children()) emitPostOrder(child, moduleNames, textToName, perDefinition, files, renamed);
         if (c.isBlackBox()) return;
         String javaClass = c.config() == null ? c.definitionName() : c.definitionName() + " " + c.config();
-        String text = new ModuleWriter(c, moduleNames).write(NAME_SLOT, javaClass.replace('\n', ' '));
+        ModuleWriter writer = new ModuleWriter(c, moduleNames);
+        String text = writer.write(NAME_SLOT, javaClass.replace('\n', ' '));
         String existing = textToName.get(text);
         if (existing != null) {
             moduleNames.put(c, existing);
@@ -60,9 +62,10 @@ public final class VerilogBackend {
         textToName.put(text, name);
         moduleNames.put(c, name);
         files.put(name + ".v", text.replace(NAME_SLOT, name));
+        writer.renamedKeywords().forEach((java, verilog) -> renamed.add(new Manifest.Renamed(name, java, verilog)));
     }
 
-    private static Manifest manifest(Elaborated<?> design, String top, Map<String, String> files) {
+    private static Manifest manifest(Elaborated<?> design, String top, Map<String, String> files, List<Manifest.Renamed> renamed) {
         ComponentNode root = design.root();
         List<Manifest.Port> ports = new ArrayList<>();
         for (Signal p : root.ports()) ports.add(new Manifest.Port(p.name(), p.kind() == Signal.Kind.IN ? "in" : "out", p.width()));
@@ -76,7 +79,7 @@ public final class VerilogBackend {
         }
         Object config = root.config();
         return new Manifest(GENERATOR, top, List.copyOf(files.keySet()), ports, domains,
-                config == null ? null : config.getClass().getName(), config, sha256(files));
+                config == null ? null : config.getClass().getName(), config, sha256(files), List.copyOf(renamed));
     }
 
     static String sha256(Map<String, String> files) {
