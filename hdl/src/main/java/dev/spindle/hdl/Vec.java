@@ -38,10 +38,27 @@ public final class Vec<T extends Data> extends Bundle implements Iterable<T> {
 
     @Override public Bundle cloneType() { return new Vec<>(type, items.size()); }
 
-    /** Element {@code index} chosen by hardware (a multiplexer); out-of-range indices read the last element. */
+    /**
+     * Element {@code index} chosen by hardware: a balanced tree of multiplexers on the index bits (depth
+     * log2(size), so a 16,384-entry read stays shallow); out-of-range indices read the last element.
+     */
     public T read(UInt index) {
-        T result = items.get(items.size() - 1);
-        for (int i = items.size() - 2; i >= 0; i--) result = Hdl.mux(index.eq(i), items.get(i), result);
-        return result;
+        T last = items.get(items.size() - 1);
+        int levels = Math.min(Hdl.log2Up(items.size()), index.width());
+        List<T> level = new ArrayList<>(items.subList(0, Math.min(items.size(), 1 << levels)));
+        while (level.size() < 1 << levels) level.add(last);
+        for (int b = 0; b < levels && items.size() > 1; b++) {
+            Bool bit = index.bit(b);
+            List<T> next = new ArrayList<>(level.size() / 2);
+            for (int i = 0; i < level.size(); i += 2) {
+                T lo = level.get(i);
+                T hi = level.get(i + 1);
+                next.add(lo == hi ? lo : Hdl.mux(bit, hi, lo));
+            }
+            level = next;
+        }
+        T tree = level.getFirst();
+        if (index.width() <= levels || items.size() == 1) return tree;
+        return Hdl.mux(index.bits(index.width() - 1, levels).orR(), last, tree);
     }
 }

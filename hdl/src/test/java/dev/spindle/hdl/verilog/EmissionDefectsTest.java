@@ -8,7 +8,6 @@ import dev.spindle.hdl.Mem;
 import dev.spindle.hdl.Spindle;
 import dev.spindle.hdl.UInt;
 import dev.spindle.hdl.Vec;
-import dev.spindle.tools.Lint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
