@@ -58,8 +58,14 @@ final class Clocks {
         }
     }
 
-    /** Holds every reset active (and every clock enable high) for {@code cycles} primary cycles, then releases. */
+    /**
+     * Holds every reset active (and every clock enable high) for {@code cycles} primary cycles, then releases. The
+     * reset is driven inactive and evaluated first, so asserting it is an edge whatever its polarity and level
+     * before (an asynchronous active-low reset starts at 0: without this it would take effect only at a clock edge).
+     */
     void reset(int cycles) {
+        for (Domain d : domains) if (d.reset() != null) d.reset().set(d.resetActiveHigh() ? 0 : 1);
+        model.eval();
         for (Domain d : domains) {
             if (d.enable() != null) d.enable().set(1);
             if (d.reset() != null) d.reset().set(d.resetActiveHigh() ? 1 : 0);
