@@ -2,7 +2,7 @@ package dev.spindle.bench;
 
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Bundle;
-import dev.spindle.hdl.Component;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.Require;
 import dev.spindle.hdl.UInt;
 
@@ -23,7 +23,7 @@ import dev.spindle.hdl.UInt;
  * {@code r}, are {@code r_0} .. {@code r_<N-1>}. Everything sits in one flat module. Latency: 1 cycle from
  * {@code io_in} to {@code r_0}, N cycles at most to {@code io_out}.
  */
-public final class ElabChain extends Component {
+public final class ElabChain extends ConfiguredComponent<ElabChain.Config> {
     public static final int WIDTH = 16;
 
     public record Config(int n) {
@@ -42,7 +42,7 @@ public final class ElabChain extends Component {
     private final UInt[] r;
 
     public ElabChain(Config c) {
-        config(c);
+        super(c);
         int n = c.n();
         io = new Io();
         r = new UInt[n];

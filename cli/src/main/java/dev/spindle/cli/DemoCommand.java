@@ -1,17 +1,22 @@
 package dev.spindle.cli;
 
-import dev.spindle.design.Designs;
-import dev.spindle.hdl.Component;
+import dev.spindle.design.BuiltinDesigns;
+import dev.spindle.design.Design;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.Elaborated;
+import dev.spindle.hdl.FixFormat;
+import dev.spindle.hdl.verilog.Lint;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.hdl.verilog.VerilogOutput;
+import dev.spindle.nn.softmax.SoftmaxAlgorithm;
+import dev.spindle.nn.softmax.SoftmaxConfig;
 import dev.spindle.sim.Sim;
+import dev.spindle.sim.bench.Measures;
 import dev.spindle.sim.bench.Testbench;
-import dev.spindle.sim.bench.Testbenches;
-import dev.spindle.hdl.verilog.Lint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,40 +39,39 @@ final class DemoCommand implements Callable<Integer> {
 
     /** A softmax (64 scores a row, 4 lanes, s6.10 in, u1.8 out) through the simulator, against model and float reference. */
     private int softmax() {
-        Map<String, String> settings = Map.of("length", "64", "lanes", "4", "input", "s6.10", "output", "u1.8", "algorithm", "EXP_TABLE");
-        try (Sim<? extends Component> sim = Sim.of(Designs.get("softmax").elaborate(settings))) {
-            Testbench.Result r = Testbenches.get("softmax").run(sim, new Random(seed), new Testbench.Options(1, 500, null));
-            System.out.printf("demo: softmax %s: %d rows in %d cycles, %d elements checked against SoftmaxModel, %d mismatches%n",
-                    sim.design().root().config(), 500, r.cycles(), r.checked(), r.mismatches());
-            r.report().forEach(line -> System.out.println("demo: " + line));
-            return r.mismatches() == 0 ? 0 : 1;
+        SoftmaxConfig config = new SoftmaxConfig(64, 4, FixFormat.parse("s6.10"), FixFormat.parse("u1.8"), SoftmaxAlgorithm.EXP_TABLE);
+        Measures m = Testbench.simulate(BuiltinDesigns.SOFTMAX, config, new Random(seed), new Testbench.Options(1, 500, null), null);
+        System.out.printf("demo: softmax %s: %d rows in %d cycles, %d elements checked against SoftmaxModel, %d mismatches%n",
+                config, 500, m.cycles(), m.checked(), m.mismatches());
+        m.error().ifPresent(e -> System.out.println("demo: " + MeasuresText.error(e)));
+        return m.passed() ? 0 : 1;
+    }
+
+    /** Generates and lints {@code config} of {@code design}, then simulates it under its testbench; returns the problems found. */
+    private <C extends Record, T extends ConfiguredComponent<C>> int example(Design<C, T> design, C config) throws IOException {
+        Path dir = output.resolve(design.name());
+        Files.createDirectories(dir);
+        long start = System.nanoTime();
+        Elaborated<T> elaborated = design.elaborate(config);
+        VerilogOutput out = VerilogBackend.emit(elaborated);
+        List<String> lint = Lint.check(out, dir);
+        System.out.printf("demo: %-7s %s -> %s; lint (verilator -Wall, yosys, iverilog): %s (%.1f s)%n", design.name(),
+                config, dir.resolve(out.top() + ".v"), lint.isEmpty() ? "clean" : "PROBLEMS", (System.nanoTime() - start) / 1e9);
+        lint.forEach(System.out::println);
+        int failures = lint.size();
+        try (Sim<T> sim = Sim.of(elaborated)) {
+            Measures m = Testbench.require(design).run(sim, new Random(seed), new Testbench.Options(cycles, 1, null));
+            System.out.printf("demo: %-7s simulated %d cycles, %d outputs checked against the golden model, %d mismatches (%.1f M cycles/s)%n",
+                    design.name(), m.cycles(), m.checked(), m.mismatches(), m.cyclesPerSecond() / 1e6);
+            if (!m.passed()) failures++;
         }
+        return failures;
     }
 
     @Override
     public Integer call() throws Exception {
-        int failures = 0;
-        for (Map.Entry<String, Map<String, String>> d : List.of(
-                Map.entry("counter", Map.of("width", "12")), Map.entry("fifo", Map.of("width", "16", "depth", "8")))) {
-            Path dir = output.resolve(d.getKey());
-            Files.createDirectories(dir);
-            long start = System.nanoTime();
-            Elaborated<? extends Component> design = Designs.get(d.getKey()).elaborate(d.getValue());
-            VerilogOutput out = VerilogBackend.emit(design);
-            List<String> lint = Lint.check(out, dir);
-            System.out.printf("demo: %-7s %s -> %s; lint (verilator -Wall, yosys, iverilog): %s (%.1f s)%n", d.getKey(),
-                    design.root().config(), dir.resolve(out.top() + ".v"), lint.isEmpty() ? "clean" : "PROBLEMS", (System.nanoTime() - start) / 1e9);
-            lint.forEach(System.out::println);
-            failures += lint.size();
-            try (Sim<? extends Component> sim = Sim.of(design)) {
-                long t = System.nanoTime();
-                Testbench.Result r = Testbenches.get(d.getKey()).run(sim, new Random(seed), new Testbench.Options(cycles, 1, null));
-                double s = (System.nanoTime() - t) / 1e9;
-                System.out.printf("demo: %-7s simulated %d cycles, %d outputs checked against the golden model, %d mismatches (%.1f M cycles/s)%n",
-                        d.getKey(), r.cycles(), r.checked(), r.mismatches(), r.cycles() / s / 1e6);
-                if (r.mismatches() > 0) failures++;
-            }
-        }
+        int failures = example(BuiltinDesigns.COUNTER, BuiltinDesigns.COUNTER.config(Map.of("width", "12")));
+        failures += example(BuiltinDesigns.FIFO, BuiltinDesigns.FIFO.config(Map.of("width", "16", "depth", "8")));
         failures += softmax();
         System.out.println(failures == 0 ? "demo: all checks passed" : "demo: " + failures + " problem(s)");
         return failures == 0 ? 0 : 1;

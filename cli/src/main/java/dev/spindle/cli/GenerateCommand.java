@@ -1,7 +1,7 @@
 package dev.spindle.cli;
 
 import dev.spindle.design.ConfigParser;
-import dev.spindle.design.DesignEntry;
+import dev.spindle.design.Design;
 import dev.spindle.design.Designs;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.hdl.verilog.VerilogOutput;
@@ -33,7 +33,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (list) {
-            for (DesignEntry<?> e : Designs.all()) {
+            for (Design<?, ?> e : Designs.all()) {
                 System.out.printf("%-10s %s%n           keys (defaults): %s%n", e.name(), e.description(),
                         String.join(" ", ConfigParser.describe(e.defaults())));
             }

@@ -1,12 +1,11 @@
 package dev.spindle.cli;
 
 import dev.spindle.design.ConfigParser;
+import dev.spindle.design.Design;
 import dev.spindle.design.Designs;
-import dev.spindle.hdl.Component;
-import dev.spindle.hdl.Elaborated;
-import dev.spindle.sim.Sim;
+import dev.spindle.hdl.ConfiguredComponent;
+import dev.spindle.sim.bench.Measures;
 import dev.spindle.sim.bench.Testbench;
-import dev.spindle.sim.bench.Testbenches;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,19 +43,20 @@ final class SimCommand implements Callable<Integer> {
     public Integer call() {
         Testbench.Options options = new Testbench.Options(cycles, rows, dump);
         long s = seed != null ? seed : new Random().nextLong();
-        Testbench bench = Testbenches.get(design);
-        Elaborated<? extends Component> elaborated = Designs.get(design).elaborate(ConfigParser.settings(settings));
-        try (Sim<? extends Component> sim = Sim.of(elaborated, waves)) {
-            long start = System.nanoTime();
-            Testbench.Result r = bench.run(sim, new Random(s), options);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (r.firstMismatch() != null) System.out.println("first mismatch: " + r.firstMismatch());
-            System.out.printf("checked %d outputs against the golden model%n", r.checked());
-            r.report().forEach(System.out::println);
-            if (dump != null) System.out.println("dump: " + dump);
-            if (waves != null) System.out.println("waves: " + waves);
-            System.out.printf("cycles=%d mismatches=%d cycles_per_s=%.0f seed=%d%n", r.cycles(), r.mismatches(), r.cycles() / seconds, s);
-            return r.mismatches() == 0 ? 0 : 1;
-        }
+        return simulate(Designs.get(design), options, s);
+    }
+
+    private <C extends Record, T extends ConfiguredComponent<C>> int simulate(Design<C, T> d, Testbench.Options options, long s) {
+        Testbench.require(d);
+        C config = d.config(ConfigParser.settings(settings));
+        Measures m = Testbench.simulate(d, config, new Random(s), options, waves);
+        m.firstMismatch().ifPresent(first -> System.out.println("first mismatch: " + first));
+        System.out.printf("checked %d outputs against the golden model%n", m.checked());
+        m.error().ifPresent(e -> System.out.println(MeasuresText.error(e)));
+        System.out.println(MeasuresText.timing(m));
+        if (dump != null) System.out.println("dump: " + dump);
+        if (waves != null) System.out.println("waves: " + waves);
+        System.out.printf("cycles=%d mismatches=%d cycles_per_s=%.0f seed=%d%n", m.cycles(), m.mismatches(), m.cyclesPerSecond(), s);
+        return m.passed() ? 0 : 1;
     }
 }

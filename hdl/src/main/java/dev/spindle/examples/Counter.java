@@ -2,12 +2,12 @@ package dev.spindle.examples;
 
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Bundle;
-import dev.spindle.hdl.Component;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.Require;
 import dev.spindle.hdl.UInt;
 
 /** A wrapping counter; with {@code enable} it counts only while {@code io_enable} is high. Latency: 1 cycle. */
-public final class Counter extends Component {
+public final class Counter extends ConfiguredComponent<Counter.Config> {
     public record Config(int width, boolean enable) {
         public Config {
             Require.range("width", width, 1, 64);
@@ -28,7 +28,7 @@ public final class Counter extends Component {
     private final UInt count;
 
     public Counter(Config c) {
-        config(c);
+        super(c);
         io = new Io(c);
         count = RegInit(UInt.lit(0, c.width()));
         if (c.enable()) {

@@ -2,7 +2,7 @@ package dev.spindle.examples;
 
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Bundle;
-import dev.spindle.hdl.Component;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.Mem;
 import dev.spindle.hdl.Require;
 import dev.spindle.hdl.UInt;
@@ -13,7 +13,7 @@ import dev.spindle.lib.stream.Stream;
  * {@code io_occupancy}. Any depth (not only powers of two). A pushed word can be popped the next cycle; the
  * read is combinational from the array, so it maps to distributed RAM.
  */
-public final class Fifo extends Component {
+public final class Fifo extends ConfiguredComponent<Fifo.Config> {
     public record Config(int width, int depth) {
         public Config {
             Require.range("width", width, 1, 4096);
@@ -40,7 +40,7 @@ public final class Fifo extends Component {
     private final UInt count;
 
     public Fifo(Config c) {
-        config(c);
+        super(c);
         io = new Io(c);
         ram = Mem.of(UInt.type(c.width()), c.depth());
         pushPtr = RegInit(UInt.lit(0, ram.addressWidth()));

@@ -2,7 +2,7 @@ package dev.spindle.lib;
 
 import dev.spindle.hdl.BaseType;
 import dev.spindle.hdl.Bundle;
-import dev.spindle.hdl.Component;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.Data;
 import dev.spindle.hdl.HardType;
 import dev.spindle.hdl.Require;
@@ -18,7 +18,7 @@ import java.util.List;
  * the signal it samples from another domain. Latency: {@code depth} cycles of the destination clock. Use it for
  * single bits or Gray-coded values only: the bits of a word are not sampled coherently.
  */
-public final class BufferCC<T extends Data> extends Component {
+public final class BufferCC<T extends Data> extends ConfiguredComponent<BufferCC.Config> {
     public record Config(int depth) {
         public Config {
             Require.range("depth", depth, 1, 8);
@@ -40,7 +40,7 @@ public final class BufferCC<T extends Data> extends Component {
 
     /** {@code init}: a literal reset value of the registers, or null for none. */
     public BufferCC(HardType<T> type, T init, Config c) {
-        config(c);
+        super(c);
         io = new Io<>(type);
         T previous = io.dataIn;
         for (int i = 0; i < c.depth(); i++) {

@@ -3,7 +3,7 @@ package dev.spindle.nn;
 import dev.spindle.hdl.Bits;
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Bundle;
-import dev.spindle.hdl.Component;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.Data;
 import dev.spindle.hdl.Mem;
 import dev.spindle.hdl.SFix;
@@ -37,7 +37,7 @@ import java.util.List;
  * middle of an input row freezes the pipeline until the row continues (the fixed delay-line stores need the beats of a
  * row to be contiguous in {@code ce} time); back-pressure freezes it until the output is taken. Nothing is lost.
  */
-public final class Softmax extends Component {
+public final class Softmax extends ConfiguredComponent<SoftmaxConfig> {
 
     public static final class Io extends Bundle {
         public final Stream<Fragment<Vec<SFix>>> input;
@@ -61,7 +61,7 @@ public final class Softmax extends Component {
     private final Bool ce;
 
     public Softmax(SoftmaxConfig c) {
-        config(c);
+        super(c);
         this.cfg = c;
         this.params = SoftmaxParams.of(c);
         this.lanes = c.lanes();

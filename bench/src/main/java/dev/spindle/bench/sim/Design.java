@@ -17,10 +17,10 @@ public enum Design {
 
     private final String label;
     private final Supplier<? extends Component> top;
-    private final Supplier<? extends Testbench> testbench;
+    private final Supplier<? extends Workload> testbench;
     private final double target;
 
-    Design(String label, Supplier<? extends Component> top, Supplier<? extends Testbench> testbench, double target) {
+    Design(String label, Supplier<? extends Component> top, Supplier<? extends Workload> testbench, double target) {
         this.label = label;
         this.top = top;
         this.testbench = testbench;
@@ -32,7 +32,7 @@ public enum Design {
     public Supplier<? extends Component> top() { return top; }
 
     /** Elaborates, builds (or finds in the cache) and loads the design with its stimulus. */
-    public Testbench open() { return testbench.get(); }
+    public Workload open() { return testbench.get(); }
 
     /** The least Java/C++ ratio aimed at. */
     public double target() { return target; }

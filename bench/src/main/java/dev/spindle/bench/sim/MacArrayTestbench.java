@@ -12,7 +12,7 @@ import dev.spindle.sim.verilator.NativeBenchmark;
  * to the checksum, so every lane's result counts. The model starts after {@link Sim}'s reset cycle, which the C++
  * repeats in its set-up.
  */
-public final class MacArrayTestbench implements Testbench {
+public final class MacArrayTestbench implements Workload {
     private static final int LANES = MacArray.LANES;
 
     private final Sim<MacArray> sim;

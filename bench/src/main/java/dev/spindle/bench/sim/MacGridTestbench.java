@@ -10,7 +10,7 @@ import dev.spindle.sim.verilator.NativeBenchmark;
  * {@code io_clear} is 1 every 256th cycle; one clock period; then accumulator {@code i mod 256}, sign-extended, is
  * added to the checksum. The C++ repeats {@link Sim}'s reset cycle in its set-up.
  */
-public final class MacGridTestbench implements Testbench {
+public final class MacGridTestbench implements Workload {
     private static final int ROWS = MacGrid.ROWS;
     private static final int COLS = MacGrid.COLS;
     private static final int CELLS = ROWS * COLS;

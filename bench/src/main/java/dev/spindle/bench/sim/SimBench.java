@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The simulation benchmark under JMH: each {@link Design} driven from Java ({@code java*}: {@link Testbench#run} on a
+ * The simulation benchmark under JMH: each {@link Design} driven from Java ({@code java*}: {@link Workload#run} on a
  * model opened in the trial's set-up; one operation is one clock cycle) and by its C++ loop ({@code cpp*}: one
  * invocation runs the compiled executable for a fixed number of cycles and waits for it, so JMH's time includes the
  * process start and the model's construction, about 1 ms against the 0.3-0.6 s of the loop). Both in one run, so
@@ -43,7 +43,7 @@ public class SimBench {
     static final int LANES16_CPP = 3_000_000;
 
     /** An open design, its C++ executable, and the agreement of their checksums. */
-    public abstract static class Bench<T extends Testbench> {
+    public abstract static class Bench<T extends Workload> {
         T tb;
         Path exe;
 
@@ -55,7 +55,7 @@ public class SimBench {
             tb = (T) design().open();
             exe = NativeExes.ensure(tb.sim().model().library(), tb.cppLoop());
             long check = SimBenchMain.QUICK.get(design()).checkCycles();
-            try (Testbench fresh = design().open()) {
+            try (Workload fresh = design().open()) {
                 SimBenchMain.checkSame(design(), exe, check, fresh.run(check));
             }
         }

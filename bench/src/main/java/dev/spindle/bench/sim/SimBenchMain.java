@@ -17,7 +17,7 @@ import java.util.Map;
  *   {@code checkCycles} (Java on a fresh model and the C++ executable, which must agree), then a warm-up round and
  *   {@code rounds} rounds that each time one Java run on the open model and one C++ run; the best round of each side
  *   counts (many short rounds, about 0.1 s each, so that a burst of other work on the machine spoils few of them).
- *   Java is timed with {@code System.nanoTime()} around {@link Testbench#run}; the C++ loop times itself
+ *   Java is timed with {@code System.nanoTime()} around {@link Workload#run}; the C++ loop times itself
  *   (steady clock around the loop), so its process start and model construction are not counted.
  *   {@code scripts/bench sim --quick} runs one JVM per design, so that no design's JIT profile slows another's
  *   code, as JMH's forks do;</li>
@@ -43,7 +43,7 @@ public final class SimBenchMain {
             case "builds" -> {
                 builds();
                 for (Design d : Design.values()) {
-                    try (Testbench tb = d.open()) {
+                    try (Workload tb = d.open()) {
                         NativeExes.ensure(tb.sim().model().library(), tb.cppLoop());
                     }
                 }
@@ -80,7 +80,7 @@ public final class SimBenchMain {
     }
 
     static Figures time(Design d) {
-        try (Testbench tb = d.open()) {
+        try (Workload tb = d.open()) {
             Path exe = NativeExes.ensure(tb.sim().model().library(), tb.cppLoop());
             return measure(d, tb, exe, QUICK.get(d));
         }
@@ -97,9 +97,9 @@ public final class SimBenchMain {
     }
 
     /** Checks that both sides compute the same checksum, then times them (see the class comment). */
-    static Figures measure(Design design, Testbench tb, Path exe, Plan plan) {
+    static Figures measure(Design design, Workload tb, Path exe, Plan plan) {
         long javaChecksum;
-        try (Testbench fresh = design.open()) {
+        try (Workload fresh = design.open()) {
             javaChecksum = fresh.run(plan.checkCycles());
         }
         checkSame(design, exe, plan.checkCycles(), javaChecksum);

@@ -12,7 +12,7 @@ import dev.spindle.sim.verilator.NativeBenchmark;
  * (which folds in both inputs and the counter) is added to the checksum. The model starts after {@link Sim}'s
  * reset cycle, which the C++ repeats in its set-up.
  */
-public final class SmallTestbench implements Testbench {
+public final class SmallTestbench implements Workload {
     static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private final Sim<SmallDesign> sim;

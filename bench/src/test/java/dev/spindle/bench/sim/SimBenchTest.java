@@ -35,7 +35,7 @@ class SimBenchTest {
     void cppLoopComputesTheJavaChecksum(Design design) {
         long java;
         Path exe;
-        try (Testbench tb = design.open()) {
+        try (Workload tb = design.open()) {
             java = tb.run(CYCLES);
             exe = NativeExes.ensure(tb.sim().model().library(), tb.cppLoop());
         }

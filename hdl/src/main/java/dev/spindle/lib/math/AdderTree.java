@@ -3,7 +3,7 @@ package dev.spindle.lib.math;
 import dev.spindle.hdl.BitVector;
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Bundle;
-import dev.spindle.hdl.Component;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.Require;
 import dev.spindle.hdl.Vec;
 
@@ -21,7 +21,7 @@ import java.util.List;
  * {@code signed}, else UInt) in, {@code io_sum} out, and with {@code withValid} {@code io_inValid} delayed
  * alongside to {@code io_outValid}. Bit-exact model: {@link AdderTreeModel}.
  */
-public final class AdderTree extends Component {
+public final class AdderTree extends ConfiguredComponent<AdderTree.Config> {
     public record Config(int n, int width, boolean signed, int registerEvery, boolean withValid) {
         public Config {
             Require.range("n", n, 1, 4096);
@@ -51,7 +51,7 @@ public final class AdderTree extends Component {
     public final Io io;
 
     public AdderTree(Config c) {
-        config(c);
+        super(c);
         io = new Io(c);
         List<BitVector<?>> xs = new ArrayList<>();
         for (BitVector<?> x : io.in) xs.add(x);

@@ -4,7 +4,7 @@ import dev.spindle.hdl.BaseType;
 import dev.spindle.hdl.Bits;
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Bundle;
-import dev.spindle.hdl.Component;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.FixFormat;
 import dev.spindle.hdl.FixMath;
 import dev.spindle.hdl.HardType;
@@ -35,7 +35,7 @@ import java.util.function.DoubleUnaryOperator;
  * <p>Inline: {@code UFix e = FunctionTable.lookup(cfg, x)}. As a component: {@code io_x} in, {@code io_y} out (SFix
  * or UFix by the formats' signedness). Bit-exact model: {@link FunctionTableModel}.
  */
-public final class FunctionTable extends Component {
+public final class FunctionTable extends ConfiguredComponent<FunctionTable.Config> {
     /** Which input value an entry stands for. */
     public enum Sample { START, MIDDLE }
 
@@ -82,7 +82,7 @@ public final class FunctionTable extends Component {
     public final Io io;
 
     public FunctionTable(Config c) {
-        config(c);
+        super(c);
         io = new Io(c);
         io.y.assign(lookup(c, io.x));
     }

@@ -3,7 +3,7 @@ package dev.spindle.lib.math;
 import dev.spindle.hdl.BitVector;
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Bundle;
-import dev.spindle.hdl.Component;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.Hdl;
 import dev.spindle.hdl.Overflow;
 import dev.spindle.hdl.Require;
@@ -22,7 +22,7 @@ import dev.spindle.hdl.Require;
  * (SInt when {@code signed}, else UInt), {@code io_enable}, {@code io_clear} in; {@code io_acc} out.
  * Bit-exact model: {@link MacModel}.
  */
-public final class Mac extends Component {
+public final class Mac extends ConfiguredComponent<Mac.Config> {
     public record Config(int aWidth, int bWidth, boolean signed, int accWidth, Overflow overflow, boolean registerProduct) {
         public Config {
             Require.range("aWidth", aWidth, 1, 31);
@@ -53,7 +53,7 @@ public final class Mac extends Component {
     public final Io io;
 
     public Mac(Config c) {
-        config(c);
+        super(c);
         io = new Io(c);
         io.acc.assign(build(c, io.a, io.b, io.enable, io.clear));
     }

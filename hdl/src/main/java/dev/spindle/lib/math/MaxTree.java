@@ -3,7 +3,7 @@ package dev.spindle.lib.math;
 import dev.spindle.hdl.BitVector;
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Bundle;
-import dev.spindle.hdl.Component;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.Hdl;
 import dev.spindle.hdl.Require;
 import dev.spindle.hdl.UInt;
@@ -24,7 +24,7 @@ import java.util.List;
  * {@code io_max} out, {@code io_index} ({@code max(1, ceil(log2 n))} bits) with {@code withIndex}, and
  * {@code io_inValid}/{@code io_outValid} with {@code withValid}. Bit-exact model: {@link MaxTreeModel}.
  */
-public final class MaxTree extends Component {
+public final class MaxTree extends ConfiguredComponent<MaxTree.Config> {
     public record Config(int n, int width, boolean signed, int registerEvery, boolean withIndex, boolean withValid) {
         public Config {
             Require.range("n", n, 1, 4096);
@@ -59,7 +59,7 @@ public final class MaxTree extends Component {
     public final Io io;
 
     public MaxTree(Config c) {
-        config(c);
+        super(c);
         io = new Io(c);
         List<BitVector<?>> xs = new ArrayList<>();
         for (BitVector<?> x : io.in) xs.add(x);

@@ -3,7 +3,7 @@ package dev.spindle.lib.math;
 import dev.spindle.hdl.BitVector;
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Bundle;
-import dev.spindle.hdl.Component;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.FixFormat;
 import dev.spindle.hdl.Hdl;
 import dev.spindle.hdl.Require;
@@ -33,7 +33,7 @@ import java.math.BigInteger;
  * <p>Inline: {@code UFix r = Reciprocal.of(cfg, d)}. As a component: {@code io_d} in, {@code io_y} out.
  * Bit-exact model: {@link ReciprocalModel}.
  */
-public final class Reciprocal extends Component {
+public final class Reciprocal extends ConfiguredComponent<Reciprocal.Config> {
     public record Config(FixFormat input, FixFormat output, int tableBits) {
         public Config {
             Require.nonNull("input", input);
@@ -73,7 +73,7 @@ public final class Reciprocal extends Component {
     public final Io io;
 
     public Reciprocal(Config c) {
-        config(c);
+        super(c);
         io = new Io(c);
         io.y.assign(of(c, io.d));
     }

@@ -3,7 +3,7 @@ package dev.spindle.lib.stream;
 import dev.spindle.hdl.Bits;
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Bundle;
-import dev.spindle.hdl.Component;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.Data;
 import dev.spindle.hdl.HardType;
 import dev.spindle.hdl.Require;
@@ -20,7 +20,7 @@ import java.util.List;
  * {@link Lock#TRANSACTION} (keep the choice until the word fires: the stream rules hold) or {@link Lock#FRAGMENT}
  * (keep it until a {@link Fragment}'s last word fires: packets are not interleaved).
  */
-public final class StreamArbiter<T extends Data> extends Component {
+public final class StreamArbiter<T extends Data> extends ConfiguredComponent<StreamArbiter.Config> {
     public enum Arbitration { LOWEST_FIRST, ROUND_ROBIN }
 
     public enum Lock { NONE, TRANSACTION, FRAGMENT }
@@ -54,7 +54,7 @@ public final class StreamArbiter<T extends Data> extends Component {
     private final Bits maskRouted;
 
     public StreamArbiter(HardType<T> type, Config c) {
-        config(c);
+        super(c);
         io = new Io<>(type, c);
         int n = c.n();
         if (c.lock() == Lock.FRAGMENT && !(io.output.payload instanceof Fragment<?>)) {

@@ -2,7 +2,7 @@ package dev.spindle.lib.stream;
 
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Bundle;
-import dev.spindle.hdl.Component;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.Data;
 import dev.spindle.hdl.HardType;
 import dev.spindle.hdl.Mem;
@@ -17,7 +17,7 @@ import dev.spindle.hdl.UInt;
  * passes one word every two cycles (async) or three (sync). Push and pop may fire in the same cycle; a full FIFO
  * does not accept a push in the cycle it pops. {@code io_flush} empties it.
  */
-public final class StreamFifo<T extends Data> extends Component {
+public final class StreamFifo<T extends Data> extends ConfiguredComponent<StreamFifo.Config> {
     /** {@code depth} words; {@code syncRead} reads through a register (block RAM) instead of combinationally. */
     public record Config(int depth, boolean syncRead) {
         public Config {
@@ -48,7 +48,7 @@ public final class StreamFifo<T extends Data> extends Component {
     private final UInt count;
 
     public StreamFifo(HardType<T> type, Config c) {
-        config(c);
+        super(c);
         io = new Io<>(type, c);
         ram = Mem.of(type, c.depth());
         int aw = ram.addressWidth();

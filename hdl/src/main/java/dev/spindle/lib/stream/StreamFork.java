@@ -2,7 +2,7 @@ package dev.spindle.lib.stream;
 
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Bundle;
-import dev.spindle.hdl.Component;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.Data;
 import dev.spindle.hdl.HardType;
 import dev.spindle.hdl.Require;
@@ -17,7 +17,7 @@ import java.util.List;
  * the others' ready). Asynchronous: each output fires when it is ready, a register per output
  * ({@code linkEnable_<i>}) remembers who already took the word; the input fires with the last taker.
  */
-public final class StreamFork<T extends Data> extends Component {
+public final class StreamFork<T extends Data> extends ConfiguredComponent<StreamFork.Config> {
     public record Config(int n, boolean synchronous) {
         public Config {
             Require.range("n", n, 1, 256);
@@ -38,7 +38,7 @@ public final class StreamFork<T extends Data> extends Component {
     private final List<Bool> linkEnable = new ArrayList<>();
 
     public StreamFork(HardType<T> type, Config c) {
-        config(c);
+        super(c);
         io = new Io<>(type, c);
         if (c.synchronous()) {
             Bool allReady = io.outputs.get(0).ready;

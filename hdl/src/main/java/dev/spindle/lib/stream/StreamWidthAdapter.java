@@ -3,7 +3,7 @@ package dev.spindle.lib.stream;
 import dev.spindle.hdl.Bits;
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Bundle;
-import dev.spindle.hdl.Component;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.Require;
 import dev.spindle.hdl.UInt;
 
@@ -15,7 +15,7 @@ import dev.spindle.hdl.UInt;
  * throughput; N-1 beats are held in {@code buffer}). Wide to narrow: one input word gives N output beats, low bits
  * first; the input fires with the last beat (latency 0, full output throughput). Equal widths: a wire.
  */
-public final class StreamWidthAdapter extends Component {
+public final class StreamWidthAdapter extends ConfiguredComponent<StreamWidthAdapter.Config> {
     public record Config(int inWidth, int outWidth) {
         public Config {
             Require.range("inWidth", inWidth, 1, 1 << 16);
@@ -44,7 +44,7 @@ public final class StreamWidthAdapter extends Component {
     private final Bits buffer;
 
     public StreamWidthAdapter(Config c) {
-        config(c);
+        super(c);
         io = new Io(c);
         int n = c.ratio();
         if (n == 1) {

@@ -4,10 +4,7 @@ import dev.spindle.hdl.FixFormat;
 import dev.spindle.hdl.Require;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * A softmax unit: rows of exactly {@code length} scores arrive {@code lanes} at a time (one beat per clock, the last
@@ -30,9 +27,6 @@ public record SoftmaxConfig(int length, int lanes, FixFormat input, FixFormat ou
     public static final int MAX_INPUT_FRAC = 16;
     public static final int MIN_OUTPUT_FRAC = 4;
     public static final int MAX_OUTPUT_FRAC = 16;
-
-    /** The keys {@link #fromSettings} accepts, with the defaults used for keys left out. */
-    public static final Map<String, String> DEFAULTS = defaults();
 
     public SoftmaxConfig {
         Require.range("length", length, 1, MAX_LENGTH);
@@ -69,82 +63,9 @@ public record SoftmaxConfig(int length, int lanes, FixFormat input, FixFormat ou
 
     public int beatsPerRow() { return length / lanes; }
 
-    /**
-     * Builds a configuration from {@code key -> value} text (the CLI's {@code --set key=value}): keys
-     * {@code length}, {@code lanes}, {@code input}, {@code output}, {@code algorithm}; missing keys take
-     * {@link #DEFAULTS}. Errors name the key and what is allowed.
-     */
-    public static SoftmaxConfig fromSettings(Map<String, String> settings) {
-        Map<String, String> all = new LinkedHashMap<>(DEFAULTS);
-        settings.forEach((key, value) -> {
-            if (!DEFAULTS.containsKey(key)) {
-                throw new IllegalArgumentException("unknown softmax setting '" + key + "': allowed keys " + String.join(", ", DEFAULTS.keySet()));
-            }
-            all.put(key, value == null ? "" : value.trim());
-        });
-        return new SoftmaxConfig(integer("length", all.get("length")), integer("lanes", all.get("lanes")),
-                format("input", all.get("input")), format("output", all.get("output")), algorithm(all.get("algorithm")));
-    }
-
-    /** {@link #fromSettings(Map)} from {@code "key=value"} strings. */
-    public static SoftmaxConfig fromSettings(String... assignments) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String a : assignments) {
-            int eq = a.indexOf('=');
-            if (eq <= 0) throw new IllegalArgumentException("softmax setting '" + a + "' is malformed: expected key=value, e.g. lanes=4");
-            m.put(a.substring(0, eq).trim(), a.substring(eq + 1));
-        }
-        return fromSettings(m);
-    }
-
-    /** The settings that rebuild this configuration with {@link #fromSettings(Map)}. */
-    public Map<String, String> toSettings() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("length", Integer.toString(length));
-        m.put("lanes", Integer.toString(lanes));
-        m.put("input", input.toString());
-        m.put("output", output.toString());
-        m.put("algorithm", algorithm.name());
-        return m;
-    }
-
     @Override public String toString() {
         return "SoftmaxConfig[length=" + length + ", lanes=" + lanes + ", input=" + input + ", output=" + output
                 + ", algorithm=" + algorithm + "]";
-    }
-
-    private static Map<String, String> defaults() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("length", "64");
-        m.put("lanes", "1");
-        m.put("input", "s6.10");
-        m.put("output", "u1.8");
-        m.put("algorithm", "EXP_TABLE");
-        return java.util.Collections.unmodifiableMap(m);
-    }
-
-    private static int integer(String key, String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException(key + " = '" + text + "' is not an integer");
-        }
-    }
-
-    private static FixFormat format(String key, String text) {
-        try {
-            return FixFormat.parse(text);
-        } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException(key + ": " + ex.getMessage(), ex);
-        }
-    }
-
-    private static SoftmaxAlgorithm algorithm(String text) {
-        try {
-            return SoftmaxAlgorithm.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException("algorithm = '" + text + "' is not one of " + List.of(SoftmaxAlgorithm.values()));
-        }
     }
 
     private static String divisors(int n) {

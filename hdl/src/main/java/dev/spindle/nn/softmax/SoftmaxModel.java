@@ -9,7 +9,7 @@ import java.util.Map;
  * ({@link #tables()}); no floating point is used per row.
  *
  * <pre>{@code
- * var model = new SoftmaxModel(SoftmaxConfig.fromSettings("length=64", "lanes=4", "algorithm=BASE2"));
+ * var model = new SoftmaxModel(new SoftmaxConfig(64, 4, FixFormat.parse("s6.10"), FixFormat.parse("u1.8"), SoftmaxAlgorithm.BASE2));
  * long[] probs = model.apply(scores);            // raw s6.10 in, raw u1.8 out
  * }</pre>
  */

@@ -1,6 +1,6 @@
 package dev.spindle.hdl.verilog;
 
-import dev.spindle.design.DesignEntry;
+import dev.spindle.design.Design;
 import dev.spindle.design.Designs;
 import dev.spindle.hdl.Spindle;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class BackendTest {
     @CsvSource({"counter,width=1", "counter,width=12", "counter,width=64;enable=false",
                 "fifo,width=1;depth=1", "fifo,width=32;depth=5", "fifo,width=100;depth=16"})
     void exampleDesignsAreLintClean(String design, String settings) {
-        DesignEntry<?> entry = Designs.get(design);
+        Design<?, ?> entry = Designs.get(design);
         Map<String, String> set = dev.spindle.design.ConfigParser.settings(List.of(settings.split(";")));
         VerilogOutput out = VerilogBackend.emit(entry.elaborate(set));
         assertEquals(List.of(), Lint.check(out, dir));

@@ -4,8 +4,6 @@ import dev.spindle.hdl.FixFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,20 +44,6 @@ class SoftmaxConfigTest {
                 () -> new SoftmaxConfig(8, 1, FixFormat.parse("s16.12"), U1_8, SoftmaxAlgorithm.BASE2));
         failsWith("input is required", () -> new SoftmaxConfig(8, 1, null, U1_8, SoftmaxAlgorithm.BASE2));
         failsWith("algorithm is required", () -> new SoftmaxConfig(8, 1, S6_10, U1_8, null));
-    }
-
-    @Test void settingsFromTheCommandLine() {
-        SoftmaxConfig c = SoftmaxConfig.fromSettings("length=64", "lanes=4", "input=s6.10", "output=u1.8", "algorithm=base2");
-        assertEquals(new SoftmaxConfig(64, 4, S6_10, U1_8, SoftmaxAlgorithm.BASE2), c);
-        assertEquals(c, SoftmaxConfig.fromSettings(c.toSettings()));
-        assertEquals(SoftmaxConfig.fromSettings(Map.of()), config(64, 1, SoftmaxAlgorithm.EXP_TABLE));
-        failsWith("unknown softmax setting 'lane': allowed keys length, lanes, input, output, algorithm",
-                () -> SoftmaxConfig.fromSettings("lane=4"));
-        failsWith("lanes = 'four' is not an integer", () -> SoftmaxConfig.fromSettings("lanes=four"));
-        failsWith("algorithm = 'SOFTMAX' is not one of [EXP_TABLE, BASE2, SHIFTMAX]", () -> SoftmaxConfig.fromSettings("algorithm=SOFTMAX"));
-        failsWith("output: fixed-point format 'q1.8' is malformed", () -> SoftmaxConfig.fromSettings("output=q1.8"));
-        failsWith("softmax setting 'lanes4' is malformed: expected key=value", () -> SoftmaxConfig.fromSettings("lanes4"));
-        failsWith("length = 10 must be a multiple of lanes = 4", () -> SoftmaxConfig.fromSettings("length=10", "lanes=4"));
     }
 
     /** The derived parameters of the reference configuration (64, 4, s6.10, u1.8), as reported in docs/softmax.md. */

@@ -1,6 +1,7 @@
 package dev.spindle.sim.bench;
 
-import dev.spindle.hdl.Component;
+import dev.spindle.design.BuiltinDesigns;
+import dev.spindle.design.Design;
 import dev.spindle.hdl.FixFormat;
 import dev.spindle.nn.Softmax;
 import dev.spindle.nn.softmax.SoftmaxConfig;
@@ -16,29 +17,36 @@ import dev.spindle.tools.AtomicFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 
 /**
  * Random score rows (Gaussian, standard deviation 2, like attention logits) streamed with 20% input gaps and 20%
  * output back-pressure; every output element is checked against {@link SoftmaxModel} bit for bit, and the worst
- * error against the float reference is reported. The dump has one line per element with the real values.
+ * error against the float reference is reported. Latency is from a row's last input beat to its last output beat.
+ * The dump has one line per element with the real values.
  */
-final class SoftmaxBench implements Testbench {
+final class SoftmaxBench implements Testbench<SoftmaxConfig, Softmax> {
+    @Override public Design<SoftmaxConfig, Softmax> design() { return BuiltinDesigns.SOFTMAX; }
+
     @Override
-    public Result run(Sim<? extends Component> s, Random random, Options options) {
-        Softmax dut = (Softmax) s.dut();
-        SoftmaxConfig c = (SoftmaxConfig) dut.node().config();
+    public Measures run(Sim<Softmax> s, Random random, Options options) {
+        Softmax dut = s.dut();
+        SoftmaxConfig c = dut.config();
         SoftmaxModel model = new SoftmaxModel(c);
         FixFormat in = c.input();
         FixFormat out = c.output();
         int length = c.length();
 
         StreamDriver<FragmentBeat<long[]>> driver = StreamDriver.on(s, dut.io.input, random, 0.2);
+        FireTimes beatsIn = new FireTimes(s, dut.io.input);
         List<long[]> inputs = new ArrayList<>();
         List<long[]> expected = new ArrayList<>();
         List<long[]> received = new ArrayList<>();
-        StreamMonitor.<FragmentBeat<long[]>>on(s, dut.io.output, random, 0.2).onBeat(Rows.collect((row, cycle) -> received.add(row)));
+        List<Long> rowsOut = new ArrayList<>();
+        StreamMonitor.<FragmentBeat<long[]>>on(s, dut.io.output, random, 0.2).onBeat(Rows.collect((row, cycle) -> {
+            received.add(row);
+            rowsOut.add(cycle);
+        }));
         for (long r = 0; r < options.rows(); r++) {
             long[] row = new long[length];
             for (int i = 0; i < length; i++) row[i] = in.fromDouble(2.0 * random.nextGaussian());
@@ -48,33 +56,34 @@ final class SoftmaxBench implements Testbench {
         }
         long limit = 50L * options.rows() * length + 10_000;
         long start = s.cycleCount();
-        while (received.size() < options.rows() && s.cycleCount() - start < limit) s.cycle();
+        List<Long> rowsIn = new ArrayList<>();
+        long beats = 0;
+        Measurement m = new Measurement();
+        while (received.size() < options.rows() && s.cycleCount() - start < limit) {
+            s.cycle();
+            while (!beatsIn.isEmpty()) {
+                long fired = beatsIn.take();
+                if (++beats % c.beatsPerRow() == 0) rowsIn.add(fired);
+            }
+        }
 
-        long mismatches = 0;
-        long checked = 0;
-        String first = null;
         double maxError = 0;
         for (int r = 0; r < received.size(); r++) {
             double[] reference = SoftmaxReference.applyRaw(inputs.get(r), in);
+            m.latency(rowsOut.get(r) - rowsIn.get(r));
             for (int i = 0; i < length; i++) {
-                checked++;
                 long got = received.get(r)[i];
-                if (got != expected.get(r)[i]) {
-                    mismatches++;
-                    if (first == null) first = "row " + r + " element " + i + ": expected " + expected.get(r)[i] + " but got " + got;
-                }
+                int row = r, element = i;
+                m.compare(expected.get(r)[i], got, () -> "row " + row + " element " + element);
                 maxError = Math.max(maxError, Math.abs(out.toDouble(got) - reference[i]));
             }
         }
-        if (received.size() < options.rows()) {
-            mismatches += (options.rows() - received.size()) * length;
-            if (first == null) first = "only " + received.size() + " of " + options.rows() + " rows came out within " + limit + " cycles";
-        }
+        m.missing((options.rows() - received.size()) * length,
+                "only " + received.size() + " of " + options.rows() + " rows came out within " + limit + " cycles");
         if (options.dump() != null) dump(options.dump(), inputs, received, in, out);
-        List<String> report = List.of(String.format(Locale.ROOT,
-                "softmax %s %d rows: max |error| vs float reference %.6f (%.3f LSB of %s; stated bound %.3f LSB)",
-                c.algorithm(), received.size(), maxError, maxError / out.lsb(), out, model.params().errorBound() / out.lsb()));
-        return new Result(s.cycleCount() - start, checked, mismatches, first, report);
+        m.error(new Measures.ReferenceError("softmax " + c.algorithm() + " " + received.size() + " rows", maxError, out.lsb(),
+                out.toString(), model.params().errorBound()));
+        return m.done(s.cycleCount() - start);
     }
 
     /** {@code row,index,input,output}, real values; written to a temporary file and renamed, so never half-written. */

@@ -41,7 +41,7 @@ public final class IcarusRun {
             }
             Files.writeString(vectors, hex);
             Path tb = workDir.resolve("spindle_tb.v");
-            Files.writeString(tb, Testbench.source(m, ins, outs, inputs.size()));
+            Files.writeString(tb, TestbenchVerilog.source(m, ins, outs, inputs.size()));
             List<String> args = new ArrayList<>(List.of("-g2005", "-o", "sim.vvp", "-s", "spindle_tb", "spindle_tb.v"));
             args.addAll(out.files().keySet());
             Tool.Result compile = Tool.IVERILOG.run(workDir, Duration.ofMinutes(2), args);

@@ -5,8 +5,8 @@ import dev.spindle.hdl.verilog.Manifest;
 import java.util.List;
 
 /** The Verilog-2005 testbench {@link IcarusRun} generates: single-domain designs, reset for one cycle. */
-final class Testbench {
-    private Testbench() {}
+final class TestbenchVerilog {
+    private TestbenchVerilog() {}
 
     static String source(Manifest m, List<Manifest.Port> ins, List<Manifest.Port> outs, int cycles) {
         if (m.clockDomains().size() > 1) throw new IllegalArgumentException("the Icarus cross-check supports one clock domain");

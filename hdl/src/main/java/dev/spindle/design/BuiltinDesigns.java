@@ -1,0 +1,32 @@
+package dev.spindle.design;
+
+import dev.spindle.examples.Counter;
+import dev.spindle.examples.Fifo;
+import dev.spindle.nn.Softmax;
+import dev.spindle.nn.softmax.SoftmaxAlgorithm;
+import dev.spindle.nn.softmax.SoftmaxConfig;
+
+import java.util.List;
+
+import static dev.spindle.hdl.FixFormat.parse;
+
+/**
+ * The designs of the {@code hdl} module. To add one, declare its entry here (or in a provider of your own, see
+ * {@link DesignProvider}) and list it in {@link #designs()}; its testbench, if it has one, attaches from {@code sim}.
+ */
+public final class BuiltinDesigns implements DesignProvider {
+    public static final Design<Counter.Config, Counter> COUNTER = new Design<>("counter",
+            "wrapping counter with optional enable (ports io_enable, io_value)",
+            Counter.Config.class, new Counter.Config(8, true), Counter::new);
+
+    public static final Design<Fifo.Config, Fifo> FIFO = new Design<>("fifo",
+            "stream FIFO with SpinalHDL StreamFifo ports (io_push_*, io_pop_*, io_occupancy)",
+            Fifo.Config.class, new Fifo.Config(8, 16), Fifo::new);
+
+    public static final Design<SoftmaxConfig, Softmax> SOFTMAX = new Design<>("softmax",
+            "pipelined row softmax, bit-exact to SoftmaxModel (docs/softmax.md)",
+            SoftmaxConfig.class, new SoftmaxConfig(64, 1, parse("s6.10"), parse("u1.8"), SoftmaxAlgorithm.EXP_TABLE), Softmax::new);
+
+    @Override
+    public List<Design<?, ?>> designs() { return List.of(COUNTER, FIFO, SOFTMAX); }
+}
