@@ -1,0 +1,31 @@
+package dev.spindle.nn.transformer;
+
+import dev.spindle.hdl.FixFormat;
+import dev.spindle.hdl.Require;
+import dev.spindle.nn.softmax.SoftmaxAlgorithm;
+
+/**
+ * Keras {@code MultiHeadAttention} (self-attention, query = key = value input), {@code heads} × {@code keyDim} for
+ * Q and K, {@code heads} × {@code valueDim} for V. Formats of every tensor: Q, K, V after their projections; the
+ * scaled scores {@code Q·Kᵀ/√keyDim} (the softmax input); the probabilities; the context {@code P·V}; the output
+ * projection. Arrays {@code <block>.mha.{query,key,value}.kernel} (features, heads, dim), {@code .bias} (heads, dim),
+ * {@code <block>.mha.attention_output.kernel} (heads, valueDim, features), {@code .bias} (features).
+ */
+public record AttentionSpec(int heads, int keyDim, int valueDim, boolean causal, WeightFormat weights,
+                            FixFormat query, FixFormat key, FixFormat value, FixFormat scores, FixFormat probs,
+                            FixFormat context, FixFormat output, SoftmaxAlgorithm softmax, int parallelism) {
+    public AttentionSpec {
+        Require.range("attention.heads", heads, 1, 64);
+        Require.range("attention.key_dim", keyDim, 1, 1024);
+        Require.range("attention.value_dim", valueDim, 1, 1024);
+        Require.nonNull("attention.weights", weights);
+        for (var f : new FixFormat[] {query, key, value, scores, context, output}) {
+            Require.nonNull("attention formats", f);
+            Require.that(f.signed(), "attention formats", "must be signed, got " + f);
+            Require.range("attention format width (" + f + ")", f.width(), 2, 27);
+        }
+        Require.nonNull("attention.probs", probs);
+        Require.nonNull("attention.softmax", softmax);
+        Require.atLeast("attention.parallelism", parallelism, 1);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.spindle.nn.transformer;
+
+import dev.spindle.hdl.FixFormat;
+import dev.spindle.hdl.Require;
+
+/**
+ * A dense (fully connected) layer {@code y = act(x·W + b)}, applied to every token of a sequence or to a flat
+ * vector. Arrays {@code <name>.kernel} (in, units) and {@code <name>.bias} (units). {@code output} is the format of
+ * {@code x·W + b} after rounding and saturation (the logits for a SOFTMAX or SIGMOID head), {@code probs} the format
+ * of the probabilities of a head (null otherwise). {@code parallelism}: multipliers in use (1..in·units).
+ */
+public record DenseSpec(String name, int units, Activation activation, WeightFormat weights, FixFormat output,
+                        FixFormat probs, int parallelism) implements LayerSpec {
+    public DenseSpec {
+        Require.nonNull("name", name);
+        Require.range(name + ".units", units, 1, 4096);
+        Require.nonNull(name + ".activation", activation);
+        Require.nonNull(name + ".weights", weights);
+        Require.nonNull(name + ".output", output);
+        Require.that(output.signed(), name + ".output", "must be signed, got " + output);
+        Require.range(name + ".output width", output.width(), 2, 32);
+        if (activation.probabilities()) {
+            Require.nonNull(name + ".probs (the probability format of a " + activation + " head)", probs);
+        }
+        Require.atLeast(name + ".parallelism", parallelism, 1);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.spindle.nn.transformer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The float reference of a whole network: plain {@code double} math with the weights the hardware holds (their
+ * real values), exact softmax, sigmoid, square root and no rounding. It imports nothing of the bit-exact model.
+ */
+public final class TransformerReference {
+    private final List<UnaryOperator<double[]>> steps = new ArrayList<>();
+
+    public TransformerReference(TransformerConfig c, TransformerWeights w) {
+        var shapes = Shapes.shapes(c.sequence(), c.features(), c.layers());
+        for (int i = 0; i < c.layers().size(); i++) {
+            var shape = shapes.get(i);
+            int tokens = shape.flat() ? 1 : shape.tokens();
+            int features = shape.features();
+            switch (c.layers().get(i)) {
+                case DenseSpec d -> steps.add(dense(d, w, tokens));
+                case NormSpec n -> steps.add(norm(n, w, tokens, features));
+                case FlattenSpec f -> { }
+                case BlockSpec b -> steps.add(block(b, w, tokens, features));
+            }
+        }
+    }
+
+    /** The network's outputs for one sample (tokens × features, C order), from the real input values. */
+    public double[] apply(double[] x) {
+        double[] v = x;
+        for (var s : steps) v = s.apply(v);
+        return v;
+    }
+
+    static UnaryOperator<double[]> dense(DenseSpec d, TransformerWeights w, int tokens) {
+        var lin = linear(w, d.name(), d.activation());
+        return x -> {
+            double[] y = perToken(x, tokens, lin);
+            return switch (d.activation()) {
+                case SOFTMAX -> softmax(y);
+                case SIGMOID -> {
+                    double[] s = new double[y.length];
+                    for (int i = 0; i < y.length; i++) s[i] = 1 / (1 + Math.exp(-y[i]));
+                    yield s;
+                }
+                default -> y;
+            };
+        };
+    }
+
+    private static UnaryOperator<double[]> linear(TransformerWeights w, String name, Activation act) {
+        double[] k = w.get(name + ".kernel").values();
+        double[] b = w.get(name + ".bias").values();
+        int out = b.length;
+        int in = k.length / out;
+        return x -> {
+            double[] y = new double[out];
+            for (int j = 0; j < out; j++) {
+                double acc = b[j];
+                for (int i = 0; i < in; i++) acc += x[i] * k[i * out + j];
+                y[j] = switch (act) {
+                    case RELU -> Math.max(0, acc);
+                    case GELU -> 0.5 * acc * (1 + erf(acc / Math.sqrt(2)));
+                    default -> acc;
+                };
+            }
+            return y;
+        };
+    }
+
+    static UnaryOperator<double[]> norm(NormSpec n, TransformerWeights w, int tokens, int features) {
+        if (n == null) return x -> x;
+        double[] g = w.get(n.name() + ".gamma").values();
+        double[] be = w.get(n.name() + ".beta").values();
+        return x -> perToken(x, tokens, row -> {
+            double mean = 0;
+            for (double v : row) mean += v;
+            mean /= features;
+            double var = 0;
+            for (double v : row) var += (v - mean) * (v - mean);
+            var /= features;
+            double inv = 1 / Math.sqrt(var + n.epsilon());
+            double[] y = new double[features];
+            for (int i = 0; i < features; i++) y[i] = (row[i] - mean) * inv * g[i] + be[i];
+            return y;
+        });
+    }
+
+    static UnaryOperator<double[]> block(BlockSpec b, TransformerWeights w, int tokens, int features) {
+        boolean pre = b.norm() == BlockSpec.Placement.PRE;
+        var n1 = norm(b.attentionNorm(), w, tokens, features);
+        var n2 = norm(b.ffnNorm(), w, tokens, features);
+        var mha = attention(b, w, tokens, features);
+        var d1 = linear(w, b.ffn1().name(), b.ffn1().activation());
+        var d2 = linear(w, b.ffn2().name(), Activation.NONE);
+        return x -> {
+            double[] a = mha.apply(pre ? n1.apply(x) : x);
+            double[] r1 = add(x, a);
+            if (!pre) r1 = n1.apply(r1);
+            double[] fIn = b.ffnInput() == BlockSpec.FfnInput.ATTENTION ? a : pre ? n2.apply(r1) : r1;
+            double[] f = perToken(perToken(fIn, tokens, d1), tokens, d2);
+            double[] r2 = add(r1, f);
+            return pre ? r2 : n2.apply(r2);
+        };
+    }
+
+    static UnaryOperator<double[]> attention(BlockSpec b, TransformerWeights w, int tokens, int features) {
+        AttentionSpec s = b.attention();
+        String p = b.name() + ".mha.";
+        var q = linear(w, p + "query", Activation.NONE);
+        var k = linear(w, p + "key", Activation.NONE);
+        var v = linear(w, p + "value", Activation.NONE);
+        var o = linear(w, p + "attention_output", Activation.NONE);
+        int h = s.heads();
+        int dk = s.keyDim();
+        int dv = s.valueDim();
+        double scale = 1 / Math.sqrt(dk);
+        return x -> {
+            double[] qs = perToken(x, tokens, q);
+            double[] ks = perToken(x, tokens, k);
+            double[] vs = perToken(x, tokens, v);
+            double[] ctx = new double[tokens * h * dv];
+            for (int head = 0; head < h; head++) {
+                for (int t = 0; t < tokens; t++) {
+                    double[] row = new double[tokens];
+                    for (int u = 0; u < tokens; u++) {
+                        double acc = 0;
+                        for (int d = 0; d < dk; d++) acc += qs[(t * h + head) * dk + d] * ks[(u * h + head) * dk + d];
+                        row[u] = s.causal() && u > t ? Double.NEGATIVE_INFINITY : acc * scale;
+                    }
+                    double[] pr = softmax(row);
+                    for (int d = 0; d < dv; d++) {
+                        double acc = 0;
+                        for (int u = 0; u < tokens; u++) acc += pr[u] * vs[(u * h + head) * dv + d];
+                        ctx[(t * h + head) * dv + d] = acc;
+                    }
+                }
+            }
+            return perToken(ctx, tokens, o);
+        };
+    }
+
+    static double[] softmax(double[] x) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : x) max = Math.max(max, v);
+        double sum = 0;
+        double[] e = new double[x.length];
+        for (int i = 0; i < x.length; i++) sum += e[i] = Math.exp(x[i] - max);
+        for (int i = 0; i < x.length; i++) e[i] /= sum;
+        return e;
+    }
+
+    private static double[] add(double[] a, double[] b) {
+        double[] s = new double[a.length];
+        for (int i = 0; i < a.length; i++) s[i] = a[i] + b[i];
+        return s;
+    }
+
+    private static double[] perToken(double[] x, int tokens, UnaryOperator<double[]> f) {
+        int in = x.length / tokens;
+        double[] first = null;
+        double[] out = null;
+        for (int t = 0; t < tokens; t++) {
+            double[] y = f.apply(java.util.Arrays.copyOfRange(x, t * in, t * in + in));
+            if (out == null) {
+                first = y;
+                out = new double[tokens * y.length];
+            }
+            System.arraycopy(y, 0, out, t * first.length, y.length);
+        }
+        return out;
+    }
+
+    /** erf by Abramowitz-Stegun 7.1.26 is too coarse for a reference; this is the series/continued-fraction pair. */
+    static double erf(double x) {
+        double t = Math.abs(x);
+        double r;
+        if (t < 2.5) {
+            double sum = 0, term = t;
+            for (int n = 0; n < 60; n++) {
+                sum += term / (2 * n + 1);
+                term *= -t * t / (n + 1);
+            }
+            r = 2 / Math.sqrt(Math.PI) * sum;
+        } else {
+            double cf = 0;
+            for (int n = 60; n >= 1; n--) cf = n / 2.0 / (t + cf);
+            r = 1 - Math.exp(-t * t) / Math.sqrt(Math.PI) / (t + cf);
+        }
+        return Math.copySign(r, x);
+    }
+}

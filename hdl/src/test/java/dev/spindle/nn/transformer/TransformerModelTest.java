@@ -1,0 +1,63 @@
+package dev.spindle.nn.transformer;
+
+import dev.spindle.modelfile.ArrayFile;
+import dev.spindle.modelfile.NdArray;
+import dev.spindle.modelfile.Npz;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Whole networks made by the project (seeded weights, small shapes): the bit-exact model against the float
+ * reference within the network bound of docs/transformer.md (mean |Δp| <= 0.005, max <= 0.05, top class on >= 95%).
+ */
+class TransformerModelTest {
+    @TempDir Path dir;
+
+    private void withinNetworkBound(String json, long seed) {
+        TransformerConfig c = TransformerJson.parse(json);
+        Path f = dir.resolve("w" + seed + ".npz");
+        Npz.write(f, SeededWeights.of(c, seed, 1.0));
+        TransformerWeights w = TransformerWeights.load(c, ArrayFile.read(f));
+        var model = new TransformerModel(c, w);
+        var ref = new TransformerReference(c, w);
+        NdArray x = SeededWeights.inputs(c, 200, seed + 1);
+        double[][] out = new double[200][];
+        double[][] exp = new double[200][];
+        for (int s = 0; s < 200; s++) {
+            double[] xs = x.slice(s).doubles();
+            out[s] = model.applyReal(xs);
+            exp[s] = ref.apply(xs);
+        }
+        Agreement a = Agreement.of(out, exp);
+        assertTrue(a.meanAbsDiff() <= 0.005 && a.maxAbsDiff() <= 0.05 && a.topClassPercent() >= 95, json + "\n" + a);
+    }
+
+    @Test void postNormNetworkWithSoftmaxHead() { withinNetworkBound(TransformerFilesTest.SMALL, 21); }
+
+    @Test void preNormCausalNetworkWithSigmoidHead() {
+        withinNetworkBound("""
+                {"name": "pre", "input": {"sequence": 6, "features": 4, "format": "s5.10"},
+                 "defaults": {"weight": "s3.10", "data": "s7.10", "probs": "u1.12"},
+                 "layers": [{"type": "dense", "name": "embed", "units": 8},
+                            {"type": "block", "name": "b0", "norm": "pre", "attention": {"heads": 2, "key_dim": 4, "causal": true},
+                             "ffn": {"hidden": 8}, "attention_norm": {"name": "ln1"}, "ffn_norm": {"name": "ln2"}},
+                            {"type": "layernorm", "name": "ln_final"},
+                            {"type": "dense", "name": "proj", "units": 1, "activation": "relu"},
+                            {"type": "flatten"},
+                            {"type": "dense", "name": "out", "units": 1, "activation": "sigmoid", "probs": "u1.10"}]}
+                """, 5);
+    }
+
+    @Test void unsupportedActivationSaysSo() {
+        TransformerConfig c = TransformerJson.parse(TransformerFilesTest.SMALL.replace("\"hidden\": 5", "\"hidden\": 5, \"activation\": \"gelu\""));
+        Path f = dir.resolve("g.npz");
+        Npz.write(f, SeededWeights.of(c, 1, 1.0));
+        var w = TransformerWeights.load(c, ArrayFile.read(f));
+        assertEquals("block0: GELU is not yet supported",
+                assertThrows(UnsupportedOperationException.class, () -> new TransformerModel(c, w)).getMessage());
+    }
+}
