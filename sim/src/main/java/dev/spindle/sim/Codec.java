@@ -7,6 +7,7 @@ import dev.spindle.hdl.Vec;
 import dev.spindle.lib.stream.Fragment;
 
 import java.util.List;
+import java.util.Random;
 
 /**
  * How a stream payload's Java value maps onto its ports, derived from the payload's hardware type by {@link #of}:
@@ -47,6 +48,12 @@ public abstract class Codec<V> {
     abstract void write(V value, SimPort[] ports, int at);
 
     abstract V read(SimPort[] ports, int at);
+
+    /**
+     * A random value that fits the payload, every bit pattern equally likely (random stimulus for a stream test;
+     * a {@code Fragment}'s {@code last} is a coin toss).
+     */
+    public abstract V random(Random random);
 
     final IllegalArgumentException wrongType(Object value, SimPort[] ports, int at) {
         return new IllegalArgumentException(ports[at].name() + ": expected a " + type + " but got "

@@ -26,6 +26,8 @@ final class FragmentCodec<V> extends Codec<FragmentBeat<V>> {
         inner.write(v.fragment(), p, at + 1);
     }
 
+    @Override public FragmentBeat<V> random(java.util.Random r) { return new FragmentBeat<>(inner.random(r), r.nextBoolean()); }
+
     @Override FragmentBeat<V> read(SimPort[] p, int at) {
         return new FragmentBeat<>(inner.read(p, at + 1), p[at].raw() != 0);
     }

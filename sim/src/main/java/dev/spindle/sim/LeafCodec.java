@@ -10,6 +10,7 @@ import dev.spindle.hdl.UFix;
 import dev.spindle.hdl.UInt;
 
 import java.math.BigInteger;
+import java.util.Random;
 
 /** One port: a Bool, an integer up to 64 bits (Long), a wider one (BigInteger), or a fixed-point real (Double). */
 abstract class LeafCodec<V> extends Codec<V> {
@@ -55,6 +56,12 @@ abstract class LeafCodec<V> extends Codec<V> {
         return new RealCodec(f);
     }
 
+    /** {@code width} random bits (at most 64), sign-extended when {@code signed}. */
+    static long randomBits(Random r, int width, boolean signed) {
+        long bits = width == 64 ? r.nextLong() : r.nextLong() & ((1L << width) - 1);
+        return extend(bits, width, signed);
+    }
+
     /** Sign-extends the low {@code width} bits of {@code bits} when {@code signed}. */
     static long extend(long bits, int width, boolean signed) {
         return signed && width < 64 ? (bits << (64 - width)) >> (64 - width) : bits;
@@ -79,6 +86,8 @@ abstract class LeafCodec<V> extends Codec<V> {
         @Override void write(Boolean v, SimPort[] p, int at) { p[at].setRaw(v ? 1 : 0); }
 
         @Override Boolean read(SimPort[] p, int at) { return p[at].raw() != 0; }
+
+        @Override public Boolean random(Random r) { return r.nextBoolean(); }
     }
 
     static final class LongCodec extends LeafCodec<Long> {
@@ -97,6 +106,8 @@ abstract class LeafCodec<V> extends Codec<V> {
         @Override void write(Long v, SimPort[] p, int at) { p[at].setRaw(v); }
 
         @Override Long read(SimPort[] p, int at) { return extend(p[at].raw(), width, signed); }
+
+        @Override public Long random(Random r) { return randomBits(r, width, signed); }
     }
 
     static final class BigCodec extends LeafCodec<BigInteger> {
@@ -119,6 +130,11 @@ abstract class LeafCodec<V> extends Codec<V> {
 
         @Override void write(BigInteger v, SimPort[] p, int at) { p[at].setBig(v.mod(modulus)); }
 
+        @Override public BigInteger random(Random r) {
+            BigInteger v = new BigInteger(width, r);
+            return signed && v.testBit(width - 1) ? v.subtract(modulus) : v;
+        }
+
         @Override BigInteger read(SimPort[] p, int at) {
             BigInteger v = p[at].big();
             return signed && v.testBit(width - 1) ? v.subtract(modulus) : v;
@@ -138,5 +154,7 @@ abstract class LeafCodec<V> extends Codec<V> {
         @Override void write(Double v, SimPort[] p, int at) { p[at].setRaw(format.fromDouble(v)); }
 
         @Override Double read(SimPort[] p, int at) { return format.toDouble(extend(p[at].raw(), width, format.signed())); }
+
+        @Override public Double random(Random r) { return format.toDouble(randomBits(r, width, format.signed())); }
     }
 }

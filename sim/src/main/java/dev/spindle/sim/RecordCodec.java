@@ -88,6 +88,16 @@ final class RecordCodec<R extends Record> extends Codec<R> {
     @Override R read(SimPort[] p, int at) {
         Object[] args = new Object[components.length];
         for (int k = 0; k < components.length; k++) args[k] = codecs[k].read(p, at + offsets[k]);
+        return build(args);
+    }
+
+    @Override public R random(java.util.Random r) {
+        Object[] args = new Object[components.length];
+        for (int k = 0; k < components.length; k++) args[k] = codecs[k].random(r);
+        return build(args);
+    }
+
+    private R build(Object[] args) {
         try {
             return constructor.newInstance(args);
         } catch (ReflectiveOperationException e) {
@@ -122,5 +132,7 @@ final class RecordCodec<R extends Record> extends Codec<R> {
         @Override void write(V v, SimPort[] p, int at) { inner.write(v, p, at); }
 
         @Override V read(SimPort[] p, int at) { return inner.read(p, at); }
+
+        @Override public V random(java.util.Random r) { return inner.random(r); }
     }
 }

@@ -72,6 +72,9 @@ public final class StreamDriver<V> implements Agent {
         return sent;
     }
 
+    /** The payload's codec (e.g. for {@link Codec#random} stimulus). */
+    public Codec<V> codec() { return ports.codec; }
+
     /** The stream's name (its port prefix, {@code io_input}). */
     public String name() { return ports.name; }
 

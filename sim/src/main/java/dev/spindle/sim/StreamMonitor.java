@@ -74,6 +74,9 @@ public final class StreamMonitor<V> implements Agent {
         return this;
     }
 
+    /** The payload's codec (e.g. for {@link Codec#random} stimulus). */
+    public Codec<V> codec() { return ports.codec; }
+
     /** The stream's name (its port prefix, {@code io_output}). */
     public String name() { return ports.name; }
 

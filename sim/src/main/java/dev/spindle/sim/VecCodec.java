@@ -10,6 +10,7 @@ import dev.spindle.hdl.Vec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /** A {@code Vec}: {@code long[]} of raw integers, {@code double[]} of real values, or a {@code List} of element values. */
 final class VecCodec {
@@ -80,6 +81,12 @@ final class VecCodec {
             for (int i = 0; i < v.length; i++) p[at + i].setRaw(v[i]);
         }
 
+        @Override public long[] random(Random r) {
+            long[] v = new long[widths.length];
+            for (int i = 0; i < v.length; i++) v[i] = LeafCodec.randomBits(r, widths[i], signed[i]);
+            return v;
+        }
+
         @Override long[] read(SimPort[] p, int at) {
             long[] v = new long[widths.length];
             for (int i = 0; i < v.length; i++) v[i] = LeafCodec.extend(p[at + i].raw(), widths[i], signed[i]);
@@ -102,6 +109,12 @@ final class VecCodec {
 
         @Override void write(double[] v, SimPort[] p, int at) {
             for (int i = 0; i < v.length; i++) p[at + i].setRaw(formats[i].fromDouble(v[i]));
+        }
+
+        @Override public double[] random(Random r) {
+            double[] v = new double[formats.length];
+            for (int i = 0; i < v.length; i++) v[i] = formats[i].toDouble(LeafCodec.randomBits(r, formats[i].width(), formats[i].signed()));
+            return v;
         }
 
         @Override double[] read(SimPort[] p, int at) {
@@ -139,6 +152,12 @@ final class VecCodec {
                 c.write(v.get(i), p, at);
                 at += c.leaves();
             }
+        }
+
+        @Override public List<Object> random(Random r) {
+            List<Object> v = new ArrayList<>(elements.size());
+            for (Codec<?> c : elements) v.add(c.random(r));
+            return v;
         }
 
         @Override List<Object> read(SimPort[] p, int at) {
