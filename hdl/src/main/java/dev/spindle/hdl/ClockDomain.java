@@ -42,6 +42,15 @@ public final class ClockDomain {
 
     public static ClockDomain external(String name) { return external(name, Config.defaults()); }
 
+    /**
+     * A domain driven from top-level ports with the given names, for a top whose ports a vendor IP fixes (the XDMA
+     * user side: {@code axi_aclk}, {@code axi_aresetn}); {@code resetPort} is ignored when the config has no reset.
+     */
+    public static ClockDomain external(String name, String clockPort, String resetPort, Config c) {
+        return new ClockDomain(Elaboration.current().newExternalDomain(name, clockPort,
+                c.hasReset() ? resetPort : null, c.resetKind(), c.resetActive(), c.hasEnable() ? name + "_clkEn" : null, c.periodNs()));
+    }
+
     /** A domain driven by signals of this design (a divided clock, a reset from a synchronizer). */
     public static ClockDomain internal(String name, Bool clock, Bool reset, Config c) {
         return new ClockDomain(Elaboration.current().newInternalDomain(name, clock.signal("a clock"),

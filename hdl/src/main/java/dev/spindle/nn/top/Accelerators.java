@@ -1,0 +1,108 @@
+package dev.spindle.nn.top;
+
+import dev.spindle.design.ConfigParser;
+import dev.spindle.design.BuiltinDesigns;
+import dev.spindle.hdl.Spindle;
+import dev.spindle.hdl.verilog.VerilogBackend;
+import dev.spindle.hdl.verilog.VerilogOutput;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Builds accelerator tops with their ID hash. The hash (docs/accelerator.md) is the SHA-256 of the configuration
+ * and the Verilog of the same top with the hash registers at zero, so it covers everything but the ID value itself:
+ * the top is elaborated once with a zero hash to compute it, then again with it.
+ */
+public final class Accelerators {
+    public static final int DEFAULT_DATA_WIDTH = 64;
+    /** The units the top can wrap, by design name. */
+    public static final List<String> UNITS = List.of("softmax", "dot");
+
+    private Accelerators() {}
+
+    /** The top of {@code c} with its ID hash filled in; call it as the top of an elaboration ({@code Spindle.elaborate(() -> Accelerators.top(c))}). */
+    public static AcceleratorTop top(AcceleratorTop.Config c) {
+        String hash = idHash(c);
+        return new AcceleratorTop(c.withIdHash(hash));
+    }
+
+    /** The emitted top with its ID hash. */
+    public static VerilogOutput generate(AcceleratorTop.Config c) {
+        return VerilogBackend.emit(Spindle.elaborate(() -> top(c)));
+    }
+
+    /**
+     * The ID hash of a configuration. The zero-hash top is elaborated on a helper thread: the elaboration context
+     * belongs to its thread and cannot nest, and this may be called while the real top is being elaborated.
+     */
+    public static String idHash(AcceleratorTop.Config c) {
+        AcceleratorTop.Config zero = c.withIdHash(AcceleratorRegisters.Id.ZERO_HASH);
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread t = Thread.ofPlatform().name("spindle-id-hash").start(() -> {
+            try {
+                result.set(VerilogBackend.emit(Spindle.elaborate(() -> new AcceleratorTop(zero))));
+            } catch (Throwable e) {
+                result.set(e);
+            }
+        });
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing the ID hash", e);
+        }
+        if (result.get() instanceof RuntimeException e) throw e;
+        if (result.get() instanceof Error e) throw e;
+        if (result.get() instanceof Throwable e) throw new IllegalStateException(e);
+        return hashOf(zero, (VerilogOutput) result.get());
+    }
+
+    /** SHA-256 over "spindle-id-v1", the zero-hash configuration's text and each Verilog file (name, NUL, text, NUL). */
+    static String hashOf(AcceleratorTop.Config zero, VerilogOutput out) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(("spindle-id-v1\n" + zero + "\n").getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, String> e : out.files().entrySet()) {
+                md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The top configuration for a unit design and its {@code --set} settings; the key {@code dataWidth} (64, 128,
+     * 256, 512; default 64) sets the stream width, the others go to the unit.
+     */
+    public static AcceleratorTop.Config config(String design, Map<String, String> settings) {
+        Map<String, String> unitSettings = new LinkedHashMap<>(settings);
+        String width = unitSettings.remove("dataWidth");
+        int dataWidth;
+        try {
+            dataWidth = width == null ? DEFAULT_DATA_WIDTH : Integer.parseInt(width);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("dataWidth = " + width + " is not a number: allowed 64, 128, 256, 512");
+        }
+        return new AcceleratorTop.Config(unit(design, unitSettings), dataWidth, AcceleratorRegisters.Id.ZERO_HASH);
+    }
+
+    /** A unit by design name with its settings (errors name the key or list the units). */
+    public static AcceleratorUnit unit(String design, Map<String, String> settings) {
+        return switch (design) {
+            case "softmax" -> new SoftmaxUnit(BuiltinDesigns.SOFTMAX.config(settings));
+            case "dot" -> new DotProductUnit(ConfigParser.parse(DotProductUnit.Config.class, new DotProductUnit.Config(16), settings));
+            default -> throw new IllegalArgumentException("design '" + design + "' cannot be wrapped in the accelerator top: allowed " + String.join(", ", UNITS));
+        };
+    }
+}
