@@ -2,20 +2,16 @@ package dev.spindle.cli;
 
 import dev.spindle.design.ConfigParser;
 import dev.spindle.design.Designs;
+import dev.spindle.estimate.DesignEstimate;
 import dev.spindle.estimate.EstimateOptions;
 import dev.spindle.estimate.ResourceEstimate;
-import dev.spindle.estimate.YosysEstimator;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.hdl.verilog.VerilogOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -35,25 +31,10 @@ final class EstimateCommand implements Callable<Integer> {
     String family;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         VerilogOutput out = VerilogBackend.emit(Designs.get(design).elaborate(ConfigParser.settings(settings)));
-        Path dir = Files.createTempDirectory("spindle-estimate-");
-        try {
-            List<Path> files = new ArrayList<>(Arrays.asList(out.writeTo(dir)));
-            List<Path> stubs = new ArrayList<>();
-            for (var stub : out.blackBoxStubs().entrySet()) {
-                Path p = dir.resolve(stub.getKey());
-                Files.writeString(p, stub.getValue());
-                stubs.add(p);
-            }
-            ResourceEstimate e = new YosysEstimator().estimate(files, out.top(),
-                    EstimateOptions.defaults().withFamily(family).withBlackboxes(stubs));
-            System.out.println(json ? e.toJson() : e.toTable());
-            return 0;
-        } finally {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        ResourceEstimate e = DesignEstimate.of(out, EstimateOptions.defaults().withFamily(family));
+        System.out.println(json ? e.toJson() : e.toTable());
+        return 0;
     }
 }
