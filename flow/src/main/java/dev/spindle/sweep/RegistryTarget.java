@@ -1,20 +1,22 @@
 package dev.spindle.sweep;
 
+import dev.spindle.design.Design;
 import dev.spindle.design.Designs;
-import dev.spindle.hdl.Component;
-import dev.spindle.hdl.Elaborated;
+import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.hdl.verilog.VerilogOutput;
-import dev.spindle.sim.Sim;
+import dev.spindle.sim.bench.Measures;
 import dev.spindle.sim.bench.Testbench;
-import dev.spindle.sim.bench.Testbenches;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
-/** Designs from the design registry, simulated with their built-in testbenches. */
+/** Designs from the design registry, simulated with the testbench attached to their entry. */
 public final class RegistryTarget implements SweepTarget {
+    /** How long each point's testbench runs: what {@code spindle sim} runs by default. */
+    static final Testbench.Options OPTIONS = new Testbench.Options(100_000, 1000, null);
+
     @Override
     public VerilogOutput emit(String design, Map<String, String> settings) {
         return VerilogBackend.emit(Designs.get(design).elaborate(settings));
@@ -22,17 +24,29 @@ public final class RegistryTarget implements SweepTarget {
 
     @Override
     public Measured simulate(String design, Map<String, String> settings, long seed) {
-        Elaborated<? extends Component> elaborated = Designs.get(design).elaborate(settings);
-        try (Sim<? extends Component> sim = Sim.of(elaborated)) {
-            long start = System.nanoTime();
-            Testbench.Result r = Testbenches.get(design).run(sim, new Random(seed), new Testbench.Options(100_000, 1000, null));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            var m = new LinkedHashMap<String, Number>();
-            m.put("cycles", r.cycles());
-            m.put("checked", r.checked());
-            m.put("mismatches", r.mismatches());
-            m.put("cycles_per_s", Math.round(r.cycles() / seconds));
-            return new Measured(m, Map.of());
-        }
+        return simulate(Designs.get(design), settings, seed);
+    }
+
+    private static <C extends Record, T extends ConfiguredComponent<C>> Measured simulate(
+            Design<C, T> design, Map<String, String> settings, long seed) {
+        Measures r = Testbench.simulate(design, design.config(settings), new Random(seed), OPTIONS, null);
+        var m = new LinkedHashMap<String, Number>();
+        var units = new LinkedHashMap<String, String>();
+        r.latency().ifPresent(l -> {
+            m.put("latency", l.max());
+            m.put("latency_min", l.min());
+        });
+        m.put("throughput", r.throughput());
+        r.error().ifPresent(e -> {
+            m.put("error", e.maxLsb());
+            m.put("error_bound", e.boundLsb());
+            units.put("error", "LSB");
+            units.put("error_bound", "LSB");
+        });
+        m.put("mismatches", r.mismatches());
+        m.put("checked", r.checked());
+        m.put("cycles", r.cycles());
+        m.put("cycles_per_s", Math.round(r.cyclesPerSecond()));
+        return new Measured(m, units);
     }
 }

@@ -41,7 +41,7 @@ class LocalSweepTest {
         assertEquals(4, s.count(PointResult.Status.ok), out);
         assertTrue(out.contains("[1/6] width=0 enable=true: invalid: width = 0 is out of range"), out);
         assertTrue(out.matches("(?s).*\\[2/6] width=0 enable=false: invalid: .*"), out);
-        assertTrue(out.matches("(?s).*\\[3/6] width=5 enable=true: lut=\\d+ dsp=0 ff=5 mismatches=0 \\(\\d+\\.\\d s\\).*"), out);
+        assertTrue(out.matches("(?s).*\\[3/6] width=5 enable=true: lut=\\d+ dsp=0 ff=5 (throughput=\\S+ )?mismatches=0 \\(\\d+\\.\\d s\\).*"), out);
 
         List<String> lines = Files.readAllLines(dir.resolve("results.jsonl"));
         assertEquals(6, lines.size());
