@@ -12,6 +12,9 @@ import dev.spindle.hdl.ir.StmtWalk;
 import dev.spindle.hdl.ir.Switch;
 import dev.spindle.hdl.ir.When;
 
+import dev.spindle.hdl.ir.SourceLoc;
+
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +29,11 @@ final class DriverCheck {
 
     static void run(Netlist n) {
         int stamp = Exprs.newStamp();
+        // Where each signal is first read: an undriven one is reported at its use, not only at its declaration.
+        Map<Signal, SourceLoc> firstRead = new IdentityHashMap<>();
         for (ComponentNode c : n.components) {
             StmtWalk.walk(c.body(), (stmt, conditions) -> {
-                for (Node read : Reads.of(stmt, conditions)) markReads(read, stamp);
+                for (Node read : Reads.of(stmt, conditions)) Exprs.visit(read, stamp, s -> firstRead.putIfAbsent(s, stmt.loc()), null);
             });
         }
         for (ComponentNode c : n.components) {
@@ -48,15 +53,20 @@ final class DriverCheck {
                         case WIRE -> "it is read but never assigned";
                         case REG -> "the register is read but never assigned and has no reset value";
                     };
-                    throw new HdlError(HdlError.Kind.NO_DRIVER, "on " + Describe.signal(s) + ": " + what, s.loc());
+                    List<SourceLoc> where = new ArrayList<>();
+                    SourceLoc use = firstRead.get(s);
+                    if (use != null && use != SourceLoc.UNKNOWN) where.add(use);
+                    where.add(s.loc());
+                    if (s.kind() == Signal.Kind.OUT && c.loc() != null && c.loc() != SourceLoc.UNKNOWN && !where.contains(c.loc())) {
+                        what += " in the constructor of " + c.definitionName() + " (created at " + c.loc() + ")";
+                        where.add(c.loc());
+                    }
+                    if (use != null) what += "; read at " + use + ", declared at " + s.loc();
+                    throw new HdlError(HdlError.Kind.NO_DRIVER, "on " + Describe.signal(s) + ": " + what, where);
                 }
             }
             checkOverlaps(c.body());
         }
-    }
-
-    private static void markReads(Node root, int stamp) {
-        Exprs.visit(root, stamp, s -> { }, null);
     }
 
     private static void checkOverlaps(Block block) {

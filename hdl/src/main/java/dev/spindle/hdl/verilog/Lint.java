@@ -48,6 +48,31 @@ public final class Lint {
         icarus.addAll(names);
         Tool.Result i = Tool.IVERILOG.run(dir, t, icarus);
         if (!i.ok() || !i.output().isBlank()) problems.add("iverilog -g2005:\n" + i.output());
-        return problems;
+        List<String> located = new ArrayList<>();
+        for (String p : problems) located.add(withJavaLines(p, out));
+        return located;
+    }
+
+    private static final java.util.regex.Pattern VERILOG_LINE = java.util.regex.Pattern.compile("([A-Za-z0-9_]+\\.v):(\\d+)");
+    private static final java.util.regex.Pattern JAVA_COMMENT = java.util.regex.Pattern.compile("//\\s*(\\S+\\.java:\\d+.*)$");
+
+    /**
+     * The report followed by the Java line behind each Verilog line it cites (every emitted statement ends with a
+     * {@code // File.java:N} comment), so a lint failure points at the user's code and not only at generated text.
+     */
+    public static String withJavaLines(String problem, VerilogOutput out) {
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = VERILOG_LINE.matcher(problem);
+        while (m.find()) {
+            String text = out.files().get(m.group(1));
+            if (text == null) continue;
+            String[] lines = text.split("\n", -1);
+            int n = Integer.parseInt(m.group(2));
+            if (n < 1 || n > lines.length) continue;
+            java.util.regex.Matcher c = JAVA_COMMENT.matcher(lines[n - 1]);
+            if (c.find()) seen.add(m.group(1) + ":" + n + " comes from " + c.group(1));
+        }
+        if (seen.isEmpty()) return problem;
+        return problem + (problem.endsWith("\n") ? "" : "\n") + "  Java lines: " + String.join("; ", seen) + "\n";
     }
 }
