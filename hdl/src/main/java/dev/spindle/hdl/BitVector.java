@@ -1,6 +1,8 @@
 package dev.spindle.hdl;
 
 import dev.spindle.hdl.ir.Const;
+import dev.spindle.hdl.ir.HdlError;
+import dev.spindle.hdl.ir.SourceLoc;
 import dev.spindle.hdl.ir.Node;
 import dev.spindle.hdl.ir.OpKind;
 
@@ -8,7 +10,7 @@ import dev.spindle.hdl.ir.OpKind;
  * Bits, UInt and SInt: a vector of bits. Bitwise operators extend the narrower operand (zero for Bits and UInt,
  * sign for SInt) to the wider width; nothing is ever truncated implicitly.
  */
-public abstract sealed class BitVector<T extends BitVector<T>> extends BaseType permits Bits, UInt, SInt {
+public abstract sealed class BitVector<T extends BitVector<T>> extends BaseType permits Bits, IntVector {
     BitVector(Node node) { super(node); }
 
     @Override abstract T wrap(Node n);
@@ -85,10 +87,47 @@ public abstract sealed class BitVector<T extends BitVector<T>> extends BaseType 
     }
 
     /** Bits [hi:lo] as the same type. */
-    public T bits(int hi, int lo) { return wrap(Build.slice(node(), hi, lo)); }
+    public T bits(int hi, int lo) {
+        checkRange(hi, lo);
+        return wrap(Build.slice(node(), hi, lo));
+    }
 
     /** Bit i. */
-    public Bool bit(int i) { return new Bool(Build.slice(node(), i, i)); }
+    public Bool bit(int i) {
+        checkRange(i, i);
+        return new Bool(Build.slice(node(), i, i));
+    }
+
+    private void checkRange(int hi, int lo) {
+        if (lo < 0 || hi >= width() || hi < lo) {
+            throw new HdlError(HdlError.Kind.INVALID, "bit range [" + hi + ":" + lo + "] is outside [" + (width() - 1) + ":0] of "
+                    + Checks.describe(this), SourceLoc.capture());
+        }
+    }
+
+    /** Rotates left by {@code n} (mod the width): bit i moves to bit (i + n) mod width. */
+    public T rotl(int n) {
+        int k = Math.floorMod(n, width());
+        return k == 0 ? wrap(node()) : wrap(Hdl.cat(bits(width() - 1 - k, 0), bits(width() - 1, width() - k)).node());
+    }
+
+    /** Rotates right by {@code n} (mod the width). */
+    public T rotr(int n) { return rotl(-Math.floorMod(n, width())); }
+
+    /** The bits in reverse order: bit i becomes bit width-1-i. */
+    public T reversed() {
+        if (width() == 1) return wrap(node());
+        BaseType[] parts = new BaseType[width()];
+        for (int i = 0; i < width(); i++) parts[i] = bit(i);   // cat puts the first part on top: bit 0 becomes the msb
+        return wrap(Hdl.cat(parts).node());
+    }
+
+    /** The bits as Bools, least significant first. */
+    public java.util.List<Bool> asBools() {
+        java.util.List<Bool> out = new java.util.ArrayList<>(width());
+        for (int i = 0; i < width(); i++) out.add(bit(i));
+        return out;
+    }
 
     public Bool msb() { return bit(width() - 1); }
 

@@ -105,7 +105,7 @@ public abstract class Hdl {
         Elaboration e = Elaboration.current();
         Switch s = new Switch(selector.node(), SourceLoc.capture());
         e.addStmt(s);
-        return new SwitchBuilder(e, s);
+        return new SwitchBuilder(e, s, selector instanceof SInt || selector instanceof SFix);
     }
 
     /** {@code cond ? whenTrue : whenFalse}, field by field for bundles. Both sides must have the same type. */

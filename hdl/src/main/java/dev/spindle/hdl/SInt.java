@@ -2,80 +2,59 @@ package dev.spindle.hdl;
 
 import dev.spindle.hdl.ir.Node;
 import dev.spindle.hdl.ir.OpKind;
+import dev.spindle.hdl.ir.SourceLoc;
 
 import java.math.BigInteger;
 
-/** Two's complement signed integer, with the same width rules as {@link UInt} and sign extension. */
-public final class SInt extends BitVector<SInt> {
+/** Two's complement signed integer: {@link IntVector}'s arithmetic and width rules, extension with the sign bit. */
+public final class SInt extends IntVector<SInt> {
     SInt(Node node) { super(node); }
 
     public static HardType<SInt> type(int width) { return () -> new SInt(Elaboration.current().newSignal(width)); }
 
-    public static SInt lit(long value, int width) {
-        if (width < 64 && (value < -(1L << (width - 1)) || value >= (1L << (width - 1)))) {
-            throw new IllegalArgumentException("SInt literal " + value + " does not fit in " + width + " bits");
+    public static SInt lit(long value, int width) { return lit(BigInteger.valueOf(value), width); }
+
+    public static SInt lit(BigInteger value, int width) {
+        BigInteger half = BigInteger.ONE.shiftLeft(width - 1);
+        if (value.compareTo(half.negate()) < 0 || value.compareTo(half) >= 0) {
+            throw new IllegalArgumentException("SInt literal " + value + " does not fit in " + width + " bits (allowed -2^" + (width - 1)
+                    + " to 2^" + (width - 1) + " - 1) at " + SourceLoc.capture());
         }
-        return new SInt(Build.lit(BigInteger.valueOf(value), width));
+        return new SInt(Build.lit(value, width));
     }
 
     @Override SInt wrap(Node n) { return new SInt(n); }
 
     @Override Node extend(Node n, int width) { return Build.sext(n, width); }
 
+    @Override boolean signed() { return true; }
+
     @Override public SInt resize(int width) { return new SInt(Build.resizeSigned(node(), width)); }
-
-    private SInt litSameWidth(long v) { return lit(v, width()); }
-
-    public SInt add(SInt b) { return binary(OpKind.ADD, b); }
-
-    public SInt add(long b) { return add(litSameWidth(b)); }
-
-    public SInt sub(SInt b) { return binary(OpKind.SUB, b); }
-
-    public SInt sub(long b) { return sub(litSameWidth(b)); }
-
-    /** Add that cannot overflow: max(widths) + 1 bits. */
-    public SInt addExpand(SInt b) {
-        int w = Math.max(width(), b.width()) + 1;
-        return new SInt(op(OpKind.ADD, w, extendTo(w), b.extendTo(w)));
-    }
-
-    /** Subtract that cannot overflow: max(widths) + 1 bits. */
-    public SInt subExpand(SInt b) {
-        int w = Math.max(width(), b.width()) + 1;
-        return new SInt(op(OpKind.SUB, w, extendTo(w), b.extendTo(w)));
-    }
-
-    /** Full signed product: width = sum of widths. */
-    public SInt mul(SInt b) {
-        int w = width() + b.width();
-        return new SInt(op(OpKind.MUL, w, extendTo(w), b.extendTo(w)));
-    }
 
     /** Negation keeping the width (the most negative value wraps to itself). */
     public SInt neg() { return new SInt(op(OpKind.NEG, width(), node())); }
 
-    public Bool lt(SInt b) { return compare(OpKind.LT_S, this, b); }
+    /** The magnitude as a UInt of the same width (the most negative value's magnitude fits). */
+    public UInt abs() { return Hdl.mux(isNegative(), neg(), this).asUInt(); }
 
-    public Bool le(SInt b) { return compare(OpKind.LE_S, this, b); }
+    /**
+     * Division truncating toward zero (as Java's {@code /}); width of the dividend. Division by zero gives 0; the most
+     * negative value divided by -1 wraps to itself (as in Java).
+     */
+    public SInt div(SInt b) {
+        int w = Math.max(width(), b.width());
+        SInt a = resize(w);
+        SInt d = b.resize(w);
+        UInt q = a.abs().div(d.abs());
+        return Hdl.mux(a.isNegative().xor(d.isNegative()), q.asSInt().neg(), q.asSInt()).resize(width());
+    }
 
-    public Bool gt(SInt b) { return compare(OpKind.LT_S, b, this); }
-
-    public Bool ge(SInt b) { return compare(OpKind.LE_S, b, this); }
-
-    public Bool lt(long b) { return lt(litFitting(b)); }
-
-    public Bool le(long b) { return le(litFitting(b)); }
-
-    public Bool gt(long b) { return gt(litFitting(b)); }
-
-    public Bool ge(long b) { return ge(litFitting(b)); }
-
-    public Bool eq(long b) { return eq(litFitting(b)); }
-
-    private SInt litFitting(long v) {
-        int need = 65 - Long.numberOfLeadingZeros(v < 0 ? ~v : v);
-        return lit(v, Math.max(width(), need));
+    /** Remainder of {@link #div}, with the dividend's sign (as Java's {@code %}); width of the divisor. {@code a mod 0} is 0. */
+    public SInt mod(SInt b) {
+        int w = Math.max(width(), b.width());
+        SInt a = resize(w);
+        UInt r = a.abs().mod(b.resize(w).abs());
+        return Hdl.mux(a.isNegative(), r.asSInt().neg(), r.asSInt()).resize(b.width());
     }
 
     /** Arithmetic shift right by a constant, keeping the width. */
@@ -83,12 +62,6 @@ public final class SInt extends BitVector<SInt> {
 
     /** Arithmetic shift right by a UInt amount, keeping the width. */
     public SInt sra(UInt amount) { return shift(OpKind.SRA, OpKind.SRA_CONST, amount); }
-
-    /** Shift left growing the width by n. */
-    public SInt shl(int n) { return n == 0 ? this : new SInt(Hdl.cat(this, Bits.lit(0, n)).node()); }
-
-    /** Arithmetic shift right dropping the n low bits (floor division by 2^n); width - n bits. */
-    public SInt shr(int n) { return n == 0 ? this : bits(width() - 1, n); }
 
     public Bool isNegative() { return msb(); }
 }

@@ -18,9 +18,13 @@ public final class SwitchBuilder {
     private final Set<BigInteger> seen = new HashSet<>();
     private boolean hasDefault;
 
-    SwitchBuilder(Elaboration elaboration, Switch sw) {
+    /** A signed selector (SInt, SFix) takes case values from -2^(w-1) to 2^(w-1) - 1, else from 0 to 2^w - 1. */
+    private final boolean signed;
+
+    SwitchBuilder(Elaboration elaboration, Switch sw, boolean signed) {
         this.elaboration = elaboration;
         this.sw = sw;
+        this.signed = signed;
     }
 
     /** A case for one or more integer values of the selector. */
@@ -31,9 +35,13 @@ public final class SwitchBuilder {
         int w = sw.selector().width();
         for (long v : values) {
             BigInteger b = BigInteger.valueOf(v);
-            if (v < 0 || b.bitLength() > w) {
-                throw new HdlError(HdlError.Kind.INVALID, "switch case " + v + " does not fit the " + w + "-bit selector", SourceLoc.capture());
+            BigInteger min = signed ? BigInteger.ONE.shiftLeft(w - 1).negate() : BigInteger.ZERO;
+            BigInteger max = (signed ? BigInteger.ONE.shiftLeft(w - 1) : BigInteger.ONE.shiftLeft(w)).subtract(BigInteger.ONE);
+            if (b.compareTo(min) < 0 || b.compareTo(max) > 0) {
+                throw new HdlError(HdlError.Kind.INVALID, "switch case " + v + " does not fit the " + w + "-bit " + (signed ? "signed " : "")
+                        + "selector (allowed " + min + " to " + max + ")", SourceLoc.capture());
             }
+            if (b.signum() < 0) b = b.add(BigInteger.ONE.shiftLeft(w));   // two's complement bit pattern
             if (!seen.add(b)) throw new HdlError(HdlError.Kind.INVALID, "switch case " + v + " appears twice", SourceLoc.capture());
             consts.add(new Const(b, w));
         }

@@ -193,4 +193,67 @@ class SimDefectsTest {
             assertBoth(run, c, "io_sra8", big(0xB7 - 256).shiftRight(n).and(m8));
         }
     }
+
+    static final class ApiIo extends Bundle {
+        final SInt a = in(SInt.type(8));
+        final SInt b = in(SInt.type(6));
+        final UInt u = in(UInt.type(8));
+        final UInt v = in(UInt.type(8));
+        final SInt q = out(SInt.type(8));
+        final SInt r = out(SInt.type(6));
+        final UInt mag = out(UInt.type(8));
+        final SInt sat = out(SInt.type(8));
+        final SInt satSub = out(SInt.type(8));
+        final UInt diff = out(UInt.type(9));
+        final UInt rot = out(UInt.type(8));
+        final UInt rev = out(UInt.type(8));
+        final Bool ne = out(Bool.type());
+    }
+
+    static final class IntegerApi extends Component {
+        final ApiIo io = new ApiIo();
+
+        IntegerApi() {
+            io.q.assign(io.a.div(io.b));
+            io.r.assign(io.a.mod(io.b));
+            io.mag.assign(io.a.abs());
+            io.sat.assign(io.a.addSat(io.b.resize(8)));
+            io.satSub.assign(io.a.subSat(io.b.resize(8)));
+            io.diff.assign(io.u.subExpand(io.v));
+            io.rot.assign(io.u.rotl(3));
+            io.rev.assign(io.u.reversed());
+            io.ne.assign(io.a.ne(-1));
+        }
+    }
+
+    /** Defect 11: SInt div/mod (truncating, as Java), abs, addSat/subSat, UInt subExpand, rotate, reverse, ne(long). */
+    @Test
+    void integerApi() {
+        java.util.Random rnd = new java.util.Random(11);
+        List<List<BigInteger>> in = new ArrayList<>();
+        List<long[]> vals = new ArrayList<>();
+        long[][] corners = {{-128, -1}, {-128, 0}, {127, -32}, {-1, 31}, {0, 0}, {5, -3}};
+        for (int c = 0; c < 200; c++) {
+            long a = c < corners.length ? corners[c][0] : rnd.nextInt(256) - 128;
+            long b = c < corners.length ? corners[c][1] : rnd.nextInt(64) - 32;
+            long u = rnd.nextInt(256), v = rnd.nextInt(256);
+            vals.add(new long[] {a, b, u, v});
+            in.add(List.of(big(a & 0xff), big(b & 0x3f), big(u), big(v)));
+        }
+        TwoSimulators run = TwoSimulators.run(Spindle.elaborate(IntegerApi::new), in, dir);
+        for (int c = 0; c < vals.size(); c++) {
+            long a = vals.get(c)[0], b = vals.get(c)[1], u = vals.get(c)[2], v = vals.get(c)[3];
+            long q = b == 0 ? 0 : (byte) (a / b);
+            long r = b == 0 ? 0 : a % b;
+            assertBoth(run, c, "io_q", big(q & 0xff));
+            assertBoth(run, c, "io_r", big(r & 0x3f));
+            assertBoth(run, c, "io_mag", big(Math.abs(a) & 0xff));
+            assertBoth(run, c, "io_sat", big(Math.max(-128, Math.min(127, a + b)) & 0xff));
+            assertBoth(run, c, "io_satSub", big(Math.max(-128, Math.min(127, a - b)) & 0xff));
+            assertBoth(run, c, "io_diff", big((u - v) & 0x1ff));
+            assertBoth(run, c, "io_rot", big(((u << 3) | (u >> 5)) & 0xff));
+            assertBoth(run, c, "io_rev", big(Integer.reverse((int) u) >>> 24));
+            assertBoth(run, c, "io_ne", big(a != -1 ? 1 : 0));
+        }
+    }
 }
