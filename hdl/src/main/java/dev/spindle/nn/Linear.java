@@ -1,0 +1,232 @@
+package dev.spindle.nn;
+
+import dev.spindle.hdl.Bool;
+import dev.spindle.hdl.Bundle;
+import dev.spindle.hdl.ConfiguredComponent;
+import dev.spindle.hdl.FixFormat;
+import dev.spindle.hdl.Mem;
+import dev.spindle.hdl.SInt;
+import dev.spindle.hdl.UInt;
+import dev.spindle.hdl.Vec;
+import dev.spindle.lib.stream.Stream;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A dense layer {@code y = x·W + b} (optionally ReLU) on a MAC array whose weights and biases live in on-chip
+ * memory written at run time through {@code io_weights} (docs/transformer.md, "Linear"), so one bitstream serves
+ * every model of the same shape. Bit for bit equal to {@code DenseModel}.
+ *
+ * <p>Ports: {@code io_weights} (Stream of SInt words, {@link LinearConfig#wordWidth()} bits: every weight in
+ * {@code (input, output)} row-major order, W[0][0], W[0][1], ..., then every bias; each word is the raw value in its
+ * format, sign-extended; always ready), {@code io_input} (Stream of a Vec of {@code inputs} raw values),
+ * {@code io_output} (Stream of a Vec of {@code outputs} raw values). Weights loaded while a vector is being
+ * computed may or may not be seen by it: load them first.
+ *
+ * <p><b>Latency</b> {@link LinearConfig#latency()} = {@code steps + 3} cycles from an input's acceptance to its
+ * output, {@code steps = (inputs/pi)·(outputs/po)}; one vector every {@code steps} cycles back to back. The
+ * {@code pi} products of an output neuron are summed by a combinational adder tree before the accumulator.
+ */
+public final class Linear extends ConfiguredComponent<LinearConfig> {
+    public static final class Io extends Bundle {
+        public final Stream<SInt> weights;
+        public final Stream<Vec<SInt>> input;
+        public final Stream<Vec<SInt>> output;
+
+        Io(LinearConfig c) {
+            weights = slave(new Stream<>(SInt.type(c.wordWidth())));
+            input = slave(new Stream<>(Vec.type(SInt.type(c.input().width()), c.inputs())));
+            output = master(new Stream<>(Vec.type(SInt.type(c.output().width()), c.outputs())));
+        }
+    }
+
+    public final Io io;
+    private final List<List<Mem<SInt>>> weightMem = new ArrayList<>();   // [input lane][output lane]
+    private final List<Mem<SInt>> biasMem = new ArrayList<>();           // [output lane]
+    private final Vec<SInt> xHold;
+    private final Vec<SInt> yHold;
+    private final List<SInt> acc = new ArrayList<>();
+
+    public Linear(LinearConfig c) {
+        super(c);
+        io = new Io(c);
+        int pi = c.inputLanes();
+        int po = c.outputLanes();
+        int inGroups = c.inputs() / pi;
+        int outGroups = c.outputs() / po;
+        int depth = c.steps();
+
+        for (int l = 0; l < pi; l++) {
+            List<Mem<SInt>> row = new ArrayList<>();
+            for (int k = 0; k < po; k++) row.add(Mem.of(SInt.type(c.weight().width()), depth).named("weights_" + l + "_" + k));
+            weightMem.add(row);
+        }
+        for (int k = 0; k < po; k++) biasMem.add(Mem.of(SInt.type(c.bias().width()), outGroups).named("biases_" + k));
+
+        // ---- weight stream: counters (input group, input lane, output group, output lane), then the biases
+        io.weights.ready.assign(True());
+        UInt loadIg = RegInit(UInt.lit(0, log2Up(inGroups)));
+        UInt loadL = RegInit(UInt.lit(0, log2Up(pi)));
+        UInt loadOg = RegInit(UInt.lit(0, log2Up(outGroups)));
+        UInt loadK = RegInit(UInt.lit(0, log2Up(po)));
+        Bool loadingBias = RegInit(False());
+        Bool wordFire = io.weights.fire();
+        Bool lastK = loadK.eq(po - 1);
+        Bool lastOg = loadOg.eq(outGroups - 1);
+        Bool lastL = loadL.eq(pi - 1);
+        Bool lastIg = loadIg.eq(inGroups - 1);
+        when(wordFire, () -> {
+            loadK.assign(mux(lastK, UInt.lit(0, loadK.width()), loadK.add(1)));
+            when(lastK, () -> {
+                loadOg.assign(mux(lastOg, UInt.lit(0, loadOg.width()), loadOg.add(1)));
+                when(lastOg.and(loadingBias), () -> loadingBias.assign(False()));
+                when(lastOg.and(loadingBias.not()), () -> {
+                    loadL.assign(mux(lastL, UInt.lit(0, loadL.width()), loadL.add(1)));
+                    when(lastL, () -> {
+                        loadIg.assign(mux(lastIg, UInt.lit(0, loadIg.width()), loadIg.add(1)));
+                        when(lastIg, () -> loadingBias.assign(True()));
+                    });
+                });
+            });
+        });
+        UInt loadAddr = address(loadOg, loadIg, inGroups, depth);
+        SInt word = io.weights.payload;
+        for (int l = 0; l < pi; l++) {
+            for (int k = 0; k < po; k++) {
+                Bool here = wordFire.and(loadingBias.not()).and(loadL.eq(l)).and(loadK.eq(k));
+                weightMem.get(l).get(k).write(loadAddr, word.resize(c.weight().width()), here);
+            }
+        }
+        for (int k = 0; k < po; k++) {
+            Bool here = wordFire.and(loadingBias).and(loadK.eq(k));
+            biasMem.get(k).write(loadOg.resize(biasMem.get(k).addressWidth()), word.resize(c.bias().width()), here);
+        }
+
+        // ---- compute: stage A steps through (output group, input group) and reads the memories
+        Bool outValid = RegInit(False());
+        Bool cValid = RegInit(False());
+        Bool ce = Wire(Bool.type());
+        ce.assign(cValid.and(outValid).and(io.output.ready.not()).not());
+        Bool busy = RegInit(False());
+        UInt stepIg = RegInit(UInt.lit(0, log2Up(inGroups)));
+        UInt stepOg = RegInit(UInt.lit(0, log2Up(outGroups)));
+        Bool stepLastIg = stepIg.eq(inGroups - 1);
+        Bool lastStep = stepLastIg.and(stepOg.eq(outGroups - 1));
+        io.input.ready.assign(ce.and(busy.not().or(lastStep)));
+        Bool accept = io.input.fire();
+        xHold = Reg(Vec.type(SInt.type(c.input().width()), c.inputs()));
+        when(accept, () -> {
+            for (int i = 0; i < c.inputs(); i++) xHold.get(i).assign(io.input.payload.get(i));
+        });
+        when(ce, () -> {
+            when(busy, () -> {
+                stepIg.assign(mux(stepLastIg, UInt.lit(0, stepIg.width()), stepIg.add(1)));
+                when(stepLastIg, () -> stepOg.assign(mux(lastStep, UInt.lit(0, stepOg.width()), stepOg.add(1))));
+            });
+            when(accept, () -> busy.assign(True())).elseWhen(lastStep, () -> busy.assign(False()));
+        });
+        UInt readAddr = address(stepOg, stepIg, inGroups, depth);
+        List<List<SInt>> w = new ArrayList<>();
+        for (int l = 0; l < pi; l++) {
+            List<SInt> row = new ArrayList<>();
+            for (int k = 0; k < po; k++) row.add(weightMem.get(l).get(k).readSync(readAddr, ce));
+            w.add(row);
+        }
+        List<SInt> b = new ArrayList<>();
+        for (int k = 0; k < po; k++) b.add(biasMem.get(k).readSync(stepOg.resize(biasMem.get(k).addressWidth()), ce));
+        Bool bValid = RegInit(False());
+        Bool bFirst = Reg(Bool.type());
+        Bool bLast = Reg(Bool.type());
+        UInt bOg = Reg(UInt.type(stepOg.width()));
+        List<SInt> bX = new ArrayList<>();
+        for (int l = 0; l < pi; l++) {
+            Vec<SInt> lane = Vec.of(SInt.type(c.input().width()), inGroups);
+            for (int g = 0; g < inGroups; g++) lane.get(g).assign(xHold.get(g * pi + l));
+            SInt xl = Reg(SInt.type(c.input().width()));
+            when(ce, () -> xl.assign(inGroups == 1 ? lane.get(0) : lane.read(stepIg)));
+            bX.add(xl);
+        }
+        when(ce, () -> {
+            bValid.assign(busy);
+            bFirst.assign(stepIg.eq(0));
+            bLast.assign(stepLastIg);
+            bOg.assign(stepOg);
+        });
+
+        // ---- stage B: pi products per output lane, an adder tree, the accumulators
+        int accW = c.accumulatorWidth();
+        UInt cOg = Reg(UInt.type(stepOg.width()));
+        List<SInt> cBias = new ArrayList<>();
+        for (int k = 0; k < po; k++) {
+            List<SInt> products = new ArrayList<>();
+            for (int l = 0; l < pi; l++) products.add(bX.get(l).mul(w.get(l).get(k)));
+            SInt sum = treeSum(products).resize(accW);
+            SInt a = RegInit(SInt.lit(0, accW));
+            when(ce.and(bValid), () -> a.assign(mux(bFirst, sum, a.add(sum))));
+            acc.add(a);
+            SInt bk = Reg(SInt.type(c.bias().width()));
+            SInt biasRead = b.get(k);
+            when(ce, () -> bk.assign(biasRead));
+            cBias.add(bk);
+        }
+        Bool cLastGroup = Reg(Bool.type());
+        when(ce, () -> {
+            cValid.assign(bValid.and(bLast));
+            cOg.assign(bOg);
+            cLastGroup.assign(bOg.eq(outGroups - 1));
+        });
+
+        // ---- stage C: bias, rounding, saturation, ReLU into the output register
+        int fIn = c.input().fracBits() + c.weight().fracBits();
+        yHold = Reg(Vec.type(SInt.type(c.output().width()), c.outputs()));
+        for (int k = 0; k < po; k++) {
+            SInt total = acc.get(k).addExpand(cBias.get(k).shl(fIn - c.bias().fracBits()).resize(accW));
+            SInt y = roundSaturate(total, fIn - c.output().fracBits(), c.output());
+            SInt yk = c.relu() ? mux(y.isNegative(), SInt.lit(0, y.width()), y) : y;
+            for (int g = 0; g < outGroups; g++) {
+                int index = g * po + k;
+                when(ce.and(cValid).and(outGroups == 1 ? True() : cOg.eq(g)), () -> yHold.get(index).assign(yk));
+            }
+        }
+        when(ce.and(cValid).and(cLastGroup), () -> outValid.assign(True()))
+                .elseWhen(io.output.fire(), () -> outValid.assign(False()));
+        io.output.valid.assign(outValid);
+        for (int j = 0; j < c.outputs(); j++) io.output.payload.get(j).assign(yHold.get(j));
+    }
+
+    /** Memory word of (output group, input group): {@code og·inGroups + ig}. */
+    private static UInt address(UInt og, UInt ig, int inGroups, int depth) {
+        int aw = log2Up(depth);
+        UInt scaled = og.resize(aw).mul(UInt.lit(inGroups, aw + 1)).resize(aw);
+        return scaled.add(ig.resize(aw));
+    }
+
+    /** Sum of the products, a balanced tree of widening adders (combinational). */
+    private static SInt treeSum(List<SInt> xs) {
+        List<SInt> level = xs;
+        while (level.size() > 1) {
+            List<SInt> next = new ArrayList<>();
+            for (int i = 0; i + 1 < level.size(); i += 2) next.add(level.get(i).addExpand(level.get(i + 1)));
+            if (level.size() % 2 == 1) next.add(level.getLast());
+            level = next;
+        }
+        return level.getFirst();
+    }
+
+    /** {@code sat_F((v + 2^(s-1)) >> s)} (round half up), or an exact left shift when s <= 0. */
+    static SInt roundSaturate(SInt v, int s, FixFormat f) {
+        SInt shifted;
+        if (s > 0) {
+            SInt wide = v.resize(v.width() + 1);
+            shifted = wide.add(SInt.lit(1L << (s - 1), wide.width())).shr(s);
+        } else {
+            shifted = v.shl(-s);
+        }
+        int w = Math.max(shifted.width(), f.width()) + 1;
+        SInt x = shifted.resize(w);
+        SInt max = SInt.lit(f.maxRaw(), w);
+        SInt min = SInt.lit(f.minRaw(), w);
+        return mux(x.gt(max), max, mux(x.lt(min), min, x)).resize(f.width());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.spindle.nn;
+
+import dev.spindle.hdl.FixFormat;
+import dev.spindle.hdl.Require;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Configuration of {@link Linear}: {@code y = x·W + b} of {@code inputs} values to {@code outputs} values, the
+ * formats of x, W, b and y, an optional fused ReLU, and {@code parallelism}, the multipliers in use: either a
+ * divisor of {@code outputs} (that many output neurons at a time, one input each) or {@code outputs × pi} with
+ * {@code pi} a divisor of {@code inputs} (every output at once, {@code pi} inputs each).
+ */
+public record LinearConfig(int inputs, int outputs, FixFormat input, FixFormat weight, FixFormat bias, FixFormat output,
+                           boolean relu, int parallelism) {
+    public static final int MAX_SIZE = 4096;
+
+    public LinearConfig {
+        Require.range("inputs", inputs, 1, MAX_SIZE);
+        Require.range("outputs", outputs, 1, MAX_SIZE);
+        for (var f : new FixFormat[] {input, weight, bias, output}) Require.nonNull("formats", f);
+        Require.that(input.signed() && weight.signed() && bias.signed() && output.signed(), "formats",
+                "input, weight, bias and output must be signed (s<I>.<F>)");
+        Require.range("input width", input.width(), 2, 27);
+        Require.range("weight width", weight.width(), 2, 27);
+        Require.range("bias width", bias.width(), 2, 27);
+        Require.range("output width", output.width(), 2, 32);
+        int maxBiasFrac = input.fracBits() + weight.fracBits();
+        if (bias.fracBits() > maxBiasFrac) {
+            throw new IllegalArgumentException("bias.fracBits = " + bias.fracBits() + " (bias = " + bias + ") is out of range: allowed at most "
+                    + maxBiasFrac + " (input + weight fraction bits)");
+        }
+        Require.range("accumulator width", accWidth(inputs, input, weight, bias), 2, 62);
+        if (!allowedParallelism(inputs, outputs).contains(parallelism)) {
+            throw new IllegalArgumentException("parallelism = " + parallelism + " is out of range: allowed " + allowedParallelism(inputs, outputs)
+                    + " (a divisor of outputs = " + outputs + ", or outputs times a divisor of inputs = " + inputs + ")");
+        }
+    }
+
+    static int accWidth(int inputs, FixFormat input, FixFormat weight, FixFormat bias) {
+        int products = input.width() + weight.width() + Integer.SIZE - Integer.numberOfLeadingZeros(inputs);
+        int biasBits = bias.width() + input.fracBits() + weight.fracBits() - bias.fracBits();
+        return Math.max(products, biasBits) + 1;
+    }
+
+    public static List<Integer> allowedParallelism(int inputs, int outputs) {
+        List<Integer> p = new ArrayList<>();
+        for (int d = 1; d <= outputs; d++) if (outputs % d == 0) p.add(d);
+        for (int d = 2; d <= inputs; d++) if (inputs % d == 0) p.add(outputs * d);
+        return p;
+    }
+
+    /** Output neurons computed at once. */
+    public int outputLanes() { return parallelism <= outputs ? parallelism : outputs; }
+
+    /** Inputs multiplied at once per output neuron. */
+    public int inputLanes() { return parallelism <= outputs ? 1 : parallelism / outputs; }
+
+    /** Steps (weight-memory words) per input vector: {@code (inputs/pi)·(outputs/po)}. */
+    public int steps() { return inputs / inputLanes() * (outputs / outputLanes()); }
+
+    /** Width of the exact accumulator. */
+    public int accumulatorWidth() { return accWidth(inputs, input, weight, bias); }
+
+    /** Width of one weight-stream word: the wider of the weight and bias formats. */
+    public int wordWidth() { return Math.max(weight.width(), bias.width()); }
+
+    /** Words in one load of the weight stream: every weight, then every bias. */
+    public int weightWords() { return inputs * outputs + outputs; }
+
+    /**
+     * Cycles from an input vector's acceptance to its output being taken, with a ready consumer:
+     * {@code steps + 3} (steps memory reads, then the product/accumulate stage, the bias/rounding stage and the
+     * output register).
+     */
+    public int latency() { return steps() + 3; }
+
+    /** Initiation interval: back-to-back vectors are accepted and leave one every {@code steps} cycles. */
+    public int interval() { return steps(); }
+}

@@ -1,0 +1,138 @@
+package dev.spindle.sim.nn;
+
+import dev.spindle.hdl.FixFormat;
+import dev.spindle.nn.Linear;
+import dev.spindle.nn.LinearConfig;
+import dev.spindle.nn.transformer.DenseModel;
+import dev.spindle.nn.transformer.QuantizedArray;
+import dev.spindle.sim.Scoreboard;
+import dev.spindle.sim.Sim;
+import dev.spindle.sim.SimSession;
+import dev.spindle.sim.SpindleSim;
+import dev.spindle.sim.StreamDriver;
+import dev.spindle.sim.StreamMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The Linear RTL against {@code DenseModel}, bit for bit on every output: weights loaded at run time through the
+ * weight stream (twice, the second set replacing the first), random vectors, random input gaps, random
+ * back-pressure; and its latency and interval with neither.
+ */
+@SpindleSim
+class LinearSimTest {
+    private static final FixFormat IN = FixFormat.parse("s7.10");
+    private static final FixFormat W = FixFormat.parse("s3.10");
+    private static final FixFormat B = FixFormat.parse("s4.12");
+    private static final FixFormat OUT = FixFormat.parse("s5.8");
+
+    record Weights(QuantizedArray kernel, QuantizedArray bias) {
+        /** The weight-stream words: W row-major (input, output), then the biases. */
+        List<Long> words() {
+            List<Long> w = new ArrayList<>();
+            for (long v : kernel.raw()) w.add(v);
+            for (long v : bias.raw()) w.add(v);
+            return w;
+        }
+    }
+
+    static Weights randomWeights(LinearConfig c, Random rnd) {
+        long[] k = new long[c.inputs() * c.outputs()];
+        for (int i = 0; i < k.length; i++) k[i] = rnd.nextInt(8) == 0 ? (rnd.nextBoolean() ? W.maxRaw() : W.minRaw())
+                : Math.max(W.minRaw(), Math.min(W.maxRaw(), Math.round(rnd.nextGaussian() * 600)));
+        long[] b = new long[c.outputs()];
+        for (int j = 0; j < b.length; j++) b[j] = B.minRaw() + (long) (rnd.nextDouble() * (B.maxRaw() - B.minRaw()));
+        return new Weights(new QuantizedArray("kernel", W, new int[] {c.inputs(), c.outputs()}, k),
+                new QuantizedArray("bias", B, new int[] {c.outputs()}, b));
+    }
+
+    static long[] randomInput(LinearConfig c, Random rnd) {
+        long[] x = new long[c.inputs()];
+        int kind = rnd.nextInt(3);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = switch (kind) {
+                case 0 -> Math.max(IN.minRaw(), Math.min(IN.maxRaw(), Math.round(rnd.nextGaussian() * 1500)));
+                case 1 -> IN.minRaw() + (long) (rnd.nextDouble() * (IN.maxRaw() - IN.minRaw() + 1));
+                default -> rnd.nextBoolean() ? IN.maxRaw() : IN.minRaw();
+            };
+        }
+        return x;
+    }
+
+    @ParameterizedTest(name = "{0} x {1}, parallelism {2}, relu {3}")
+    @CsvSource({"6, 8, 1, false", "6, 8, 4, true", "6, 8, 16, true", "5, 3, 15, true"})
+    void equalsModelUnderGapsAndBackPressure(int in, int out, int parallelism, boolean relu, SimSession session, Random rnd) {
+        LinearConfig c = new LinearConfig(in, out, IN, W, B, OUT, relu, parallelism);
+        Sim<Linear> sim = session.sim(() -> new Linear(c));
+        StreamDriver<Long> weights = StreamDriver.on(sim, sim.dut().io.weights, rnd, 0.3);
+        StreamDriver<long[]> input = StreamDriver.on(sim, sim.dut().io.input, rnd, 0.3);
+        Scoreboard<long[]> board = new Scoreboard<>("linear " + c);
+        StreamMonitor.<long[]>on(sim, sim.dut().io.output, rnd, 0.4).checkWith(board);
+        long expected = 0;
+        for (int load = 0; load < 2; load++) {
+            Weights w = randomWeights(c, rnd);
+            weights.pushAll(w.words());
+            long limit = sim.cycleCount() + 10L * w.words().size() + 100;
+            while (!weights.idle()) {
+                sim.cycle();
+                if (sim.cycleCount() > limit) throw new AssertionError("weight stream stuck at cycle " + sim.cycleCount());
+            }
+            var model = new DenseModel("linear", IN, w.kernel(), w.bias(), OUT, relu);
+            for (int v = 0; v < 150; v++) {
+                long[] x = randomInput(c, rnd);
+                input.push(x);
+                board.expect(model.apply(x));
+            }
+            expected += 150;
+            long stop = sim.cycleCount() + 150L * 10 * (c.interval() + 4) + 1000;
+            while (board.matched() < expected) {
+                sim.cycle();
+                if (sim.cycleCount() > stop) throw new AssertionError("stuck at cycle " + sim.cycleCount());
+            }
+        }
+        sim.cycles(20);
+        board.assertDone();
+    }
+
+    @ParameterizedTest(name = "{0} x {1}, parallelism {2}")
+    @CsvSource({"6, 8, 1, false", "6, 8, 16, true", "5, 3, 15, true"})
+    void latencyAndIntervalAsStated(int in, int out, int parallelism, boolean relu, SimSession session, Random rnd) {
+        LinearConfig c = new LinearConfig(in, out, IN, W, B, OUT, relu, parallelism);
+        Sim<Linear> sim = session.sim(() -> new Linear(c));
+        StreamDriver<Long> weights = StreamDriver.on(sim, sim.dut().io.weights, rnd, 0.0);
+        StreamDriver<long[]> input = StreamDriver.on(sim, sim.dut().io.input, rnd, 0.0);
+        Scoreboard<long[]> board = new Scoreboard<>("linear " + c);
+        StreamMonitor<long[]> mon = StreamMonitor.<long[]>on(sim, sim.dut().io.output, rnd, 0.0).checkWith(board);
+        Weights w = randomWeights(c, rnd);
+        weights.pushAll(w.words());
+        sim.cycles(w.words().size() + 5);
+        var model = new DenseModel("linear", IN, w.kernel(), w.bias(), OUT, relu);
+        int n = 100;
+        for (int v = 0; v < n; v++) {
+            long[] x = randomInput(c, rnd);
+            input.push(x);
+            board.expect(model.apply(x));
+        }
+        while (board.matched() < n) {
+            sim.cycle();
+            if (sim.cycleCount() > 100_000) throw new AssertionError("stuck");
+        }
+        board.assertDone();
+        assertEquals(c.latency(), mon.firstFire() - input.firstFire(), "latency, input accepted to output taken");
+        assertEquals((long) (n - 1) * c.interval(), mon.lastFire() - mon.firstFire(), "outputs every interval() cycles");
+    }
+
+    @Test void configurationErrorsNameTheField() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new LinearConfig(6, 8, IN, W, B, OUT, false, 5));
+        assertEquals("parallelism = 5 is out of range: allowed [1, 2, 4, 8, 16, 24, 48] (a divisor of outputs = 8, "
+                + "or outputs times a divisor of inputs = 6)", e.getMessage());
+    }
+}
