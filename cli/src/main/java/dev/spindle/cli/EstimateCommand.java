@@ -1,27 +1,26 @@
 package dev.spindle.cli;
 
 import dev.spindle.design.ConfigParser;
-import dev.spindle.design.Designs;
 import dev.spindle.estimate.DesignEstimate;
 import dev.spindle.estimate.EstimateOptions;
 import dev.spindle.estimate.ResourceEstimate;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.hdl.verilog.VerilogOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code spindle estimate <design> [--set key=value]... [--json]}: an open resource estimate with Yosys
+ * {@code spindle estimate <design>|--class CLASS [--set key=value]... [--json]}: an open resource estimate with Yosys
  * {@code synth_xilinx}: LUT, FF, DSP, BRAM (36 Kb tiles), URAM, carry cells and the logic depth in LUT levels.
  */
 @Command(name = "estimate", mixinStandardHelpOptions = true, description = "Estimate FPGA resources with Yosys synth_xilinx.")
 final class EstimateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "<design>") String design;
+    @Mixin DesignChoice design;
 
     @Option(names = "--set", paramLabel = "key=value") List<String> settings = new ArrayList<>();
 
@@ -32,7 +31,10 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VerilogOutput out = VerilogBackend.emit(Designs.get(design).elaborate(ConfigParser.settings(settings)));
+        VerilogOutput out;
+        try (DesignChoice.Chosen chosen = design.resolve()) {
+            out = VerilogBackend.emit(chosen.design().elaborate(ConfigParser.settings(settings)));
+        }
         ResourceEstimate e = DesignEstimate.of(out, EstimateOptions.defaults().withFamily(family));
         System.out.println(json ? e.toJson() : e.toTable());
         return 0;

@@ -6,20 +6,22 @@ import dev.spindle.design.Designs;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.hdl.verilog.VerilogOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code spindle generate <design> [--set key=value]... -o DIR} and {@code spindle generate --list}. */
+/**
+ * {@code spindle generate <design> [--set key=value]... -o DIR}, {@code spindle generate --class com.example.MyTop
+ * [--classpath target/classes] [--set key=value]... -o DIR} and {@code spindle generate --list}.
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Elaborate a design and write its Verilog and manifest.json.")
 final class GenerateCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "<design>", description = "design name (see --list)")
-    String design;
+    @Mixin DesignChoice design;
 
     @Option(names = "--set", paramLabel = "key=value", description = "configuration setting (repeatable)")
     List<String> settings = new ArrayList<>();
@@ -35,14 +37,17 @@ final class GenerateCommand implements Callable<Integer> {
         if (list) {
             for (Design<?, ?> e : Designs.all()) {
                 System.out.printf("%-10s %s%n           keys (defaults): %s%n", e.name(), e.description(),
-                        String.join(" ", ConfigParser.describe(e.defaults())));
+                        e.defaults() == null ? "(none: set every key)" : String.join(" ", ConfigParser.describe(e.defaults())));
             }
             return 0;
         }
-        if (design == null) throw new IllegalArgumentException("missing <design>: run spindle generate --list");
+        if (!design.given()) throw new IllegalArgumentException("missing <design>: run spindle generate --list (or give --class CLASS)");
         if (output == null) throw new IllegalArgumentException("missing -o DIR");
         long start = System.nanoTime();
-        VerilogOutput out = VerilogBackend.emit(Designs.get(design).elaborate(ConfigParser.settings(settings)));
+        VerilogOutput out;
+        try (DesignChoice.Chosen chosen = design.resolve()) {
+            out = VerilogBackend.emit(chosen.design().elaborate(ConfigParser.settings(settings)));
+        }
         Path[] files = out.writeTo(output);
         System.out.printf("spindle: generated %s (%d module%s) in %.2f s%n", out.top(), files.length, files.length == 1 ? "" : "s",
                 (System.nanoTime() - start) / 1e9);

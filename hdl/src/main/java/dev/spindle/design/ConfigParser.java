@@ -28,6 +28,7 @@ import java.util.Map;
 public final class ConfigParser {
     private ConfigParser() {}
 
+    /** {@code defaults} may be null: every component must then be set. */
     public static <R extends Record> R parse(Class<R> type, R defaults, Map<String, String> settings) {
         RecordComponent[] components = type.getRecordComponents();
         Map<String, RecordComponent> byName = new LinkedHashMap<>();
@@ -43,6 +44,10 @@ public final class ConfigParser {
             RecordComponent rc = components[i];
             types[i] = rc.getType();
             String text = settings.get(rc.getName());
+            if (text == null && defaults == null) {
+                throw new IllegalArgumentException("missing key '" + rc.getName() + "' for " + type.getSimpleName()
+                        + ": it has no defaults, so set every key (" + String.join(", ", byName.keySet()) + ")");
+            }
             args[i] = text == null ? valueOf(rc, defaults) : convert(rc.getName(), rc.getType(), text);
         }
         try {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param name        the name on the command line: lower case letters, digits and '-', e.g. {@code softmax}
  * @param description one line for {@code spindle generate --list}
  * @param configType  the configuration record; its components are the {@code --set} keys ({@link ConfigParser})
- * @param defaults    the configuration used for keys that are not set
+ * @param defaults    the configuration used for keys that are not set; null when every key must be set
  * @param build       makes the top from a configuration (called inside {@link Spindle#elaborate})
  */
 public record Design<C extends Record, T extends ConfiguredComponent<C>>(
@@ -33,7 +33,6 @@ public record Design<C extends Record, T extends ConfiguredComponent<C>>(
         }
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(configType, "configType");
-        Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(build, "build");
     }
 

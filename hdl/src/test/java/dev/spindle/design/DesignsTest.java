@@ -94,5 +94,16 @@ class DesignsTest {
         failsWith("design name 'Soft max' is not allowed", () -> new Design<>("Soft max", "", Counter.Config.class, c(), Counter::new));
     }
 
+    @Test void aTopClassWithoutDefaultsNeedsEveryKey() {
+        Design<?, ?> d = TopClasses.design(Counter.class);
+        assertEquals("counter", d.name());
+        assertEquals(Counter.Config.class, d.configType());
+        failsWith("missing key 'enable' for Config: it has no defaults, so set every key (width, enable)", () -> d.config(set("width=4")));
+        assertEquals("Counter", d.elaborate(set("width=4", "enable=true")).root().definitionName());
+        assertEquals("my-top", TopClasses.name("MyTop"));
+        assertEquals("fft2d-unit", TopClasses.name("FFT2dUnit"));
+        failsWith("is not a component built from a configuration", () -> TopClasses.design(String.class));
+    }
+
     private static Counter.Config c() { return new Counter.Config(8, true); }
 }
