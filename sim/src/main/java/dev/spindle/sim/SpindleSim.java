@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * <ul>
  * <li>{@code Random}: seeded per test (from the test's id, or {@code -Dspindle.seed=N}); the seed is printed when
  *     the test fails;</li>
- * <li>{@code Sim<T>}: a fresh simulation of the design returned by the class's static {@link Dut} method;</li>
+ * <li>{@code Sim<T>}: a fresh simulation of the design returned by the class's static {@link Dut} method (which may
+ *     take the configuration from the test's arguments, for {@code @ParameterizedTest});</li>
  * <li>{@code SimSession}: to create simulations of other designs ({@code session.sim(() -> new X(cfg))}).</li>
  * </ul>
  * When a test fails, it is run once more with the same seed and waveforms on, and the FST files are left in

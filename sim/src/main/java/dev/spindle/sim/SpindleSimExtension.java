@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -61,39 +62,107 @@ public final class SpindleSimExtension implements ParameterResolver, InvocationI
         return resolve(p.getParameter().getType(), run(e), e);
     }
 
-    private static Object resolve(Class<?> type, Run run, ExtensionContext e) {
+    private static Object resolve(Class<?> type, Run run, ExtensionContext e) { return resolve(type, run, e, null); }
+
+    /**
+     * A {@code Sim} whose {@code @Dut} takes a configuration is built from the test's own arguments: while JUnit
+     * resolves parameters they are not known yet, so it is left null here and made in {@link #intercept}.
+     */
+    private static Object resolve(Class<?> type, Run run, ExtensionContext e, List<Object> arguments) {
         if (type == Random.class || type == SeededRandom.class) return new SeededRandom(run.seed());
         if (type == SimSession.class) return run.session();
-        if (type == Sim.class) return run.session().sim(() -> dut(e.getRequiredTestClass()));
+        if (type == Sim.class) {
+            Method dut = dutMethod(e.getRequiredTestClass());
+            if (dut.getParameterCount() == 1 && arguments == null) return null;
+            return run.session().sim(() -> dut(dut, arguments));
+        }
         throw new ParameterResolutionException("cannot resolve " + type);
     }
 
-    private static Component dut(Class<?> testClass) {
+    /** The class's static {@code @Dut} method, with no parameter or one (the configuration). */
+    private static Method dutMethod(Class<?> testClass) {
         for (Method m : testClass.getDeclaredMethods()) {
             if (m.isAnnotationPresent(Dut.class)) {
-                if (!Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 0) {
-                    throw new ParameterResolutionException("@Dut method " + m.getName() + " must be static with no parameters");
+                if (!Modifier.isStatic(m.getModifiers()) || m.getParameterCount() > 1) {
+                    throw new ParameterResolutionException("@Dut method " + m.getName()
+                            + " must be static with no parameters, or one: the configuration, taken from the test's arguments");
                 }
-                try {
-                    m.setAccessible(true);
-                    return (Component) m.invoke(null);
-                } catch (InvocationTargetException ex) {
-                    if (ex.getCause() instanceof RuntimeException re) throw re;
-                    throw new IllegalStateException(ex.getCause());
-                } catch (ReflectiveOperationException ex) {
-                    throw new IllegalStateException(ex);
-                }
+                return m;
             }
         }
         throw new ParameterResolutionException(testClass.getSimpleName() + " takes a Sim parameter but has no static @Dut method");
     }
 
+    private static Component dut(Method m, List<Object> arguments) {
+        Object[] args = {};
+        if (m.getParameterCount() == 1) {
+            Class<?> want = m.getParameterTypes()[0];
+            Object config = arguments.stream().filter(want::isInstance).findFirst().orElseThrow(() -> new ParameterResolutionException(
+                    "@Dut method " + m.getName() + " takes a " + want.getSimpleName() + ", but the test has no argument of that type:"
+                            + " give it one, e.g. from @ParameterizedTest @MethodSource (see SpindleSim)"));
+            args = new Object[] {config};
+        }
+        try {
+            m.setAccessible(true);
+            return (Component) m.invoke(null, args);
+        } catch (InvocationTargetException ex) {
+            if (ex.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(ex.getCause());
+        } catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The arguments with every {@code Sim} left for later ({@link #resolve}) made from the others. */
+    private static Object[] completed(ReflectiveInvocationContext<Method> call, Run run, ExtensionContext context) {
+        Object[] args = call.getArguments().toArray();
+        Class<?>[] types = call.getExecutable().getParameterTypes();
+        for (int i = 0; i < args.length; i++) {
+            if (types[i] == Sim.class && args[i] == null) args[i] = resolve(Sim.class, run, context, Arrays.asList(args));
+        }
+        return args;
+    }
+
+    private static boolean hasLateSim(ReflectiveInvocationContext<Method> call) {
+        Class<?>[] types = call.getExecutable().getParameterTypes();
+        for (int i = 0; i < types.length; i++) if (types[i] == Sim.class && call.getArguments().get(i) == null) return true;
+        return false;
+    }
+
+    private static void invoke(ReflectiveInvocationContext<Method> call, Object[] args) throws Throwable {
+        Method m = call.getExecutable();
+        m.setAccessible(true);
+        try {
+            m.invoke(call.getTarget().orElse(null), args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                     ExtensionContext context) throws Throwable {
+        intercept(invocation, call, context);
+    }
+
+    /** A {@code @ParameterizedTest} (or other template) invocation: seeds, waves on failure, a configured {@code @Dut}. */
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                            ExtensionContext context) throws Throwable {
+        intercept(invocation, call, context);
+    }
+
+    private void intercept(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                           ExtensionContext context) throws Throwable {
         Run first = run(context);
         try {
-            invocation.proceed();
+            if (hasLateSim(call)) {
+                Object[] args = completed(call, first, context);
+                invocation.skip();
+                invoke(call, args);
+            } else {
+                invocation.proceed();
+            }
         } catch (Throwable failure) {
             first.session().close();
             List<Path> waves = first.session().waves();
@@ -114,9 +183,12 @@ public final class SpindleSimExtension implements ParameterResolver, InvocationI
             Object[] args = call.getArguments().toArray();
             Class<?>[] types = call.getExecutable().getParameterTypes();
             for (int i = 0; i < args.length; i++) {
-                if (types[i] == Random.class || types[i] == SeededRandom.class || types[i] == SimSession.class || types[i] == Sim.class) {
+                if (types[i] == Random.class || types[i] == SeededRandom.class || types[i] == SimSession.class) {
                     args[i] = resolve(types[i], again, context);
                 }
+            }
+            for (int i = 0; i < args.length; i++) {
+                if (types[i] == Sim.class) args[i] = resolve(Sim.class, again, context, Arrays.asList(args));
             }
             Method m = call.getExecutable();
             m.setAccessible(true);
