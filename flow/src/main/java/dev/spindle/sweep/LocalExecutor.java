@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code local[:N]}: at most N points at once, each in its own JVM (a crash or a native fault in one point cannot
@@ -31,7 +32,13 @@ public final class LocalExecutor implements Executor {
         Map<Process, SweepPoint> running = new ConcurrentHashMap<>();
         Map<Process, Long> started = new ConcurrentHashMap<>();
         LinkedBlockingQueue<Process> ended = new LinkedBlockingQueue<>();
-        Thread reaper = new Thread(() -> running.keySet().forEach(LocalExecutor::kill), "spindle-sweep-stop");
+        AtomicBoolean stopping = new AtomicBoolean();
+        Thread reaper = new Thread(() -> {
+            stopping.set(true);   // before the kills, so the points they end are not reported as failures
+            running.keySet().forEach(LocalExecutor::kill);
+            System.err.println("sweep: interrupted; the finished points are kept in " + dir.root()
+                    + ": run the same command again to do the rest");
+        }, "spindle-sweep-stop");
         Runtime.getRuntime().addShutdownHook(reaper);
         try {
             while (!queue.isEmpty() || !running.isEmpty()) {
@@ -43,6 +50,7 @@ public final class LocalExecutor implements Executor {
                     proc.onExit().thenAccept(ended::add);
                 }
                 Process done = ended.take();
+                if (stopping.get()) return;
                 SweepPoint p = running.remove(done);
                 double seconds = (System.nanoTime() - started.remove(done)) / 1e9;
                 listener.finished(dir.result(p.index())
@@ -66,7 +74,7 @@ public final class LocalExecutor implements Executor {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.logFile(p.index()).toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        pb.environment().put("SPINDLE_CDS", "off");   // N JVMs start at once: none rewrites the launcher's class-data archive
+        pb.environment().put("SPINDLE_SWEEP_TASK", "1");   // N launchers start at once: none rebuilds or rewrites the class-data archive
         try {
             return pb.start();
         } catch (IOException e) {

@@ -56,7 +56,7 @@ public final class SlurmExecutor implements Executor {
                 list=$1
                 k=$(sed -n "$((SLURM_ARRAY_TASK_ID + 1))p" "$list")
                 if [ -z "$k" ]; then echo "spindle sweep: no point for task $SLURM_ARRAY_TASK_ID in $list" >&2; exit 2; fi
-                export SPINDLE_CDS=off   # many tasks start at once: none of them rewrites the launcher's class-data archive
+                export SPINDLE_SWEEP_TASK=1   # many tasks start at once: none rebuilds Spindle or rewrites its class-data archive
                 %2$s "$k" %1$s > %1$s/logs/point-"$k".log 2>&1
                 rc=$?
                 echo "$rc" > %1$s/status/point-"$k".status
