@@ -2,6 +2,7 @@ package dev.spindle.nn.transformer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -10,33 +11,45 @@ import java.util.function.UnaryOperator;
  */
 public final class TransformerReference {
     private final List<UnaryOperator<double[]>> steps = new ArrayList<>();
+    private final BiConsumer<String, double[]> probe;
 
-    public TransformerReference(TransformerConfig c, TransformerWeights w) {
+    public TransformerReference(TransformerConfig c, TransformerWeights w) { this(c, w, (path, values) -> { }); }
+
+    /**
+     * A reference that reports every tensor it computes to {@code probe}, named by the JSON path of the format that
+     * holds it ({@code layers[3].output}, {@code layers[0].attention.scores}, {@code layers[0].residual}, ...): what
+     * {@link Calibration} measures.
+     */
+    public TransformerReference(TransformerConfig c, TransformerWeights w, BiConsumer<String, double[]> probe) {
+        this.probe = probe;
         var shapes = Shapes.shapes(c.sequence(), c.features(), c.layers());
         for (int i = 0; i < c.layers().size(); i++) {
             var shape = shapes.get(i);
             int tokens = shape.flat() ? 1 : shape.tokens();
             int features = shape.features();
+            String at = "layers[" + i + "]";
             switch (c.layers().get(i)) {
-                case DenseSpec d -> steps.add(dense(d, w, tokens));
-                case NormSpec n -> steps.add(norm(n, w, tokens, features));
+                case DenseSpec d -> steps.add(dense(d, w, tokens, at));
+                case NormSpec n -> steps.add(norm(n, w, tokens, features, at));
                 case FlattenSpec f -> { }
-                case BlockSpec b -> steps.add(block(b, w, tokens, features));
+                case BlockSpec b -> steps.add(block(b, w, tokens, features, at));
             }
         }
     }
 
     /** The network's outputs for one sample (tokens × features, C order), from the real input values. */
     public double[] apply(double[] x) {
+        probe.accept("input.format", x);
         double[] v = x;
         for (var s : steps) v = s.apply(v);
         return v;
     }
 
-    static UnaryOperator<double[]> dense(DenseSpec d, TransformerWeights w, int tokens) {
-        var lin = linear(w, d.name(), d.activation());
+    private UnaryOperator<double[]> dense(DenseSpec d, TransformerWeights w, int tokens, String at) {
+        var lin = linear(w, d.name(), Activation.NONE);
         return x -> {
-            double[] y = perToken(x, tokens, lin);
+            double[] y = see(at + ".output", perToken(x, tokens, lin));
+            if (d.activation() == Activation.RELU || d.activation() == Activation.GELU) y = activate(y, d.activation());
             return switch (d.activation()) {
                 case SOFTMAX -> softmax(y);
                 case SIGMOID -> {
@@ -47,6 +60,19 @@ public final class TransformerReference {
                 default -> y;
             };
         };
+    }
+
+    private double[] see(String path, double[] v) {
+        probe.accept(path, v);
+        return v;
+    }
+
+    private static double[] activate(double[] y, Activation act) {
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = act == Activation.RELU ? Math.max(0, y[i]) : 0.5 * y[i] * (1 + erf(y[i] / Math.sqrt(2)));
+        }
+        return out;
     }
 
     private static UnaryOperator<double[]> linear(TransformerWeights w, String name, Activation act) {
@@ -69,7 +95,7 @@ public final class TransformerReference {
         };
     }
 
-    static UnaryOperator<double[]> norm(NormSpec n, TransformerWeights w, int tokens, int features) {
+    private UnaryOperator<double[]> norm(NormSpec n, TransformerWeights w, int tokens, int features, String at) {
         if (n == null) return x -> x;
         double[] g = w.get(n.name() + ".gamma").values();
         double[] be = w.get(n.name() + ".beta").values();
@@ -81,31 +107,37 @@ public final class TransformerReference {
             for (double v : row) var += (v - mean) * (v - mean);
             var /= features;
             double inv = 1 / Math.sqrt(var + n.epsilon());
+            double[] z = new double[features];
             double[] y = new double[features];
-            for (int i = 0; i < features; i++) y[i] = (row[i] - mean) * inv * g[i] + be[i];
-            return y;
+            for (int i = 0; i < features; i++) {
+                z[i] = (row[i] - mean) * inv;
+                y[i] = z[i] * g[i] + be[i];
+            }
+            see(at + ".normalized", z);
+            return see(at + ".output", y);
         });
     }
 
-    static UnaryOperator<double[]> block(BlockSpec b, TransformerWeights w, int tokens, int features) {
+    private UnaryOperator<double[]> block(BlockSpec b, TransformerWeights w, int tokens, int features, String at) {
         boolean pre = b.norm() == BlockSpec.Placement.PRE;
-        var n1 = norm(b.attentionNorm(), w, tokens, features);
-        var n2 = norm(b.ffnNorm(), w, tokens, features);
-        var mha = attention(b, w, tokens, features);
-        var d1 = linear(w, b.ffn1().name(), b.ffn1().activation());
+        var n1 = norm(b.attentionNorm(), w, tokens, features, at + ".attention_norm");
+        var n2 = norm(b.ffnNorm(), w, tokens, features, at + ".ffn_norm");
+        var mha = attention(b, w, tokens, features, at + ".attention");
+        var d1 = linear(w, b.ffn1().name(), Activation.NONE);
         var d2 = linear(w, b.ffn2().name(), Activation.NONE);
         return x -> {
             double[] a = mha.apply(pre ? n1.apply(x) : x);
-            double[] r1 = add(x, a);
+            double[] r1 = see(at + ".residual", add(x, a));
             if (!pre) r1 = n1.apply(r1);
             double[] fIn = b.ffnInput() == BlockSpec.FfnInput.ATTENTION ? a : pre ? n2.apply(r1) : r1;
-            double[] f = perToken(perToken(fIn, tokens, d1), tokens, d2);
-            double[] r2 = add(r1, f);
+            double[] h = activate(see(at + ".ffn.hidden_format", perToken(fIn, tokens, d1)), b.ffn1().activation());
+            double[] f = see(at + ".ffn.output", perToken(h, tokens, d2));
+            double[] r2 = see(at + ".residual", add(r1, f));
             return pre ? r2 : n2.apply(r2);
         };
     }
 
-    static UnaryOperator<double[]> attention(BlockSpec b, TransformerWeights w, int tokens, int features) {
+    private UnaryOperator<double[]> attention(BlockSpec b, TransformerWeights w, int tokens, int features, String at) {
         AttentionSpec s = b.attention();
         String p = b.name() + ".mha.";
         var q = linear(w, p + "query", Activation.NONE);
@@ -117,9 +149,9 @@ public final class TransformerReference {
         int dv = s.valueDim();
         double scale = 1 / Math.sqrt(dk);
         return x -> {
-            double[] qs = perToken(x, tokens, q);
-            double[] ks = perToken(x, tokens, k);
-            double[] vs = perToken(x, tokens, v);
+            double[] qs = see(at + ".query", perToken(x, tokens, q));
+            double[] ks = see(at + ".key", perToken(x, tokens, k));
+            double[] vs = see(at + ".value", perToken(x, tokens, v));
             double[] ctx = new double[tokens * h * dv];
             for (int head = 0; head < h; head++) {
                 for (int t = 0; t < tokens; t++) {
@@ -129,6 +161,7 @@ public final class TransformerReference {
                         for (int d = 0; d < dk; d++) acc += qs[(t * h + head) * dk + d] * ks[(u * h + head) * dk + d];
                         row[u] = s.causal() && u > t ? Double.NEGATIVE_INFINITY : acc * scale;
                     }
+                    see(at + ".scores", maskedOut(row));
                     double[] pr = softmax(row);
                     for (int d = 0; d < dv; d++) {
                         double acc = 0;
@@ -137,8 +170,14 @@ public final class TransformerReference {
                     }
                 }
             }
-            return perToken(ctx, tokens, o);
+            see(at + ".context", ctx);
+            return see(at + ".output", perToken(ctx, tokens, o));
         };
+    }
+
+    /** The finite scores of a row (masked ones are -infinity and are not a range to calibrate). */
+    private static double[] maskedOut(double[] row) {
+        return java.util.Arrays.stream(row).filter(Double::isFinite).toArray();
     }
 
     static double[] softmax(double[] x) {
