@@ -276,6 +276,16 @@ public final class Accelerator implements AutoCloseable {
     }
 
     /**
+     * Puts the accelerator back into a known state after a failure (done automatically after a failed transfer):
+     * returns what it found, e.g. that it is ready again or why not.
+     */
+    public String recover() {
+        checkOwner();
+        drainSubmitted();
+        return onTransferThread(this::recoverQuietly);
+    }
+
+    /**
      * After a failed transfer: abort the packet in progress, take a C2H beat left offered, clear the error, and say
      * whether the accelerator is idle again.
      */

@@ -29,16 +29,25 @@ public final class SimLink implements Link {
     /** AXI4-Lite accesses that take longer than this are a hardware bug, reported as such. */
     private static final int REGISTER_CYCLES = 1000;
 
-    /** Random stream behaviour (both 0: a beat every cycle) and an optional waveform. */
-    public record Options(long seed, double h2cGaps, double c2hBackPressure, Path waves) {
+    /**
+     * Random stream behaviour (both 0: a beat every cycle), an optional waveform, and the longest wait in cycles: a
+     * timeout of t is min(t / 4 ns, maxWaitCycles) cycles, so a hang costs bounded simulation time (a second of
+     * board time is 250 million cycles, minutes of simulation).
+     */
+    public record Options(long seed, double h2cGaps, double c2hBackPressure, Path waves, long maxWaitCycles) {
+        public static final long DEFAULT_MAX_WAIT_CYCLES = 2_000_000;
+
         public Options {
+            if (maxWaitCycles < 1) throw new IllegalArgumentException("maxWaitCycles = " + maxWaitCycles + " is out of range: allowed >= 1");
             if (!(h2cGaps >= 0 && h2cGaps < 1)) throw new IllegalArgumentException("h2cGaps = " + h2cGaps + " is out of range: allowed 0 <= p < 1");
             if (!(c2hBackPressure >= 0 && c2hBackPressure < 1)) throw new IllegalArgumentException("c2hBackPressure = " + c2hBackPressure + " is out of range: allowed 0 <= p < 1");
         }
 
-        public static Options fast() { return new Options(1, 0, 0, null); }
+        public static Options fast() { return new Options(1, 0, 0, null, DEFAULT_MAX_WAIT_CYCLES); }
 
-        public static Options random(long seed) { return new Options(seed, 0.2, 0.2, null); }
+        public static Options random(long seed) { return new Options(seed, 0.2, 0.2, null, DEFAULT_MAX_WAIT_CYCLES); }
+
+        public Options withMaxWaitCycles(long cycles) { return new Options(seed, h2cGaps, c2hBackPressure, waves, cycles); }
     }
 
     private final Sim<AcceleratorTop> sim;
@@ -55,6 +64,7 @@ public final class SimLink implements Link {
     private final Arena arena = Arena.ofShared();
     /** A beat offered to H2C and not yet taken: it stays offered across calls (AXI4-Stream forbids withdrawing it). */
     private boolean h2cOffered;
+    private Transfer h2cOwner;
 
     private SimLink(Sim<AcceleratorTop> sim, AcceleratorTop.Config config, Options options) {
         this.sim = sim;
@@ -171,55 +181,80 @@ public final class SimLink implements Link {
 
     @Override public void read(MemorySegment c2h, Duration timeout) { stream(null, c2h, timeout); }
 
+    /** One direction of a stream transfer in progress: whole words of a buffer, moved a beat at a time. */
+    public final class Transfer {
+        final MemorySegment data;
+        final long beats;
+        long done;
+
+        public Transfer(MemorySegment data, String what) {
+            this.data = data;
+            this.beats = beatsOf(data, what);
+        }
+
+        public boolean complete() { return done >= beats; }
+
+        public long bytesDone() { return done * wordBytes; }
+    }
+
     private void stream(MemorySegment h2c, MemorySegment c2h, Duration timeout) {
-        long outBeats = h2c == null ? 0 : beats(h2c, "H2C write");
-        long inBeats = c2h == null ? 0 : beats(c2h, "C2H read");
-        long budget = Math.max(1, timeout.toNanos() / Math.round(AcceleratorTop.PERIOD_NS));
-        long sent = 0, received = 0;
-        boolean stale = h2cOffered;   // a beat left offered by an earlier timed-out write goes first
-        int words = wordBytes / 4;
-        for (long cycle = 0; sent < outBeats || received < inBeats; cycle++) {
+        Transfer out = h2c == null ? null : new Transfer(h2c, "H2C write");
+        Transfer in = c2h == null ? null : new Transfer(c2h, "C2H read");
+        long budget = Math.max(1, Math.min(options.maxWaitCycles(), timeout.toNanos() / Math.round(AcceleratorTop.PERIOD_NS)));
+        for (long cycle = 0; !(out == null || out.complete()) || !(in == null || in.complete()); cycle++) {
             if (cycle >= budget) {
                 c2hReady.setRaw(0);
-                String what = received < inBeats
-                        ? "C2H read of " + inBeats * wordBytes + " bytes timed out after " + budget + " cycles with " + received * wordBytes + " bytes received"
-                        : "H2C write of " + outBeats * wordBytes + " bytes timed out after " + budget + " cycles with " + sent * wordBytes + " bytes taken";
-                throw new LinkException.Timeout("sim: " + what + " (the device did not " + (received < inBeats ? "answer" : "accept the data") + ")",
-                        (received + sent) * wordBytes);
+                boolean reading = in != null && !in.complete();
+                String what = reading
+                        ? "C2H read of " + in.beats * wordBytes + " bytes timed out after " + budget + " cycles with " + in.bytesDone() + " bytes received"
+                        : "H2C write of " + out.beats * wordBytes + " bytes timed out after " + budget + " cycles with " + out.bytesDone() + " bytes taken";
+                throw new LinkException.Timeout("sim: " + what + " (the device did not " + (reading ? "answer" : "accept the data") + ")",
+                        (in == null ? 0 : in.bytesDone()) + (out == null ? 0 : out.bytesDone()));
             }
-            // Drive: offer the next H2C beat (unless a random gap), take C2H beats while the read wants more.
-            if (!h2cOffered && sent < outBeats && random.nextDouble() >= options.h2cGaps()) {
-                long base = sent * wordBytes;
-                for (int i = 0; i < words; i++) h2cData.setWord(i, h2c.get(WORD, base + 4L * i));
-                h2cKeep.setBig(java.math.BigInteger.ONE.shiftLeft(wordBytes).subtract(java.math.BigInteger.ONE));
-                h2cLast.setRaw(sent == outBeats - 1 ? 1 : 0);
-                h2cValid.setRaw(1);
-                h2cOffered = true;
-            }
-            c2hReady.setRaw(received < inBeats && random.nextDouble() >= options.c2hBackPressure() ? 1 : 0);
-            sim.eval();
-            boolean h2cFire = h2cOffered && h2cReady.raw() != 0;
-            boolean c2hFire = c2hReady.raw() != 0 && c2hValid.raw() != 0;
-            if (c2hFire) {
-                long base = received * wordBytes;
-                for (int i = 0; i < words; i++) c2h.set(WORD, base + 4L * i, c2hData.word(i));
-            }
-            sim.cycle();
-            if (h2cFire) {
-                h2cOffered = false;
-                h2cValid.setRaw(0);
-                if (stale) stale = false;
-                else sent++;
-            }
-            if (c2hFire) received++;
+            step(out, in);
         }
+        c2hReady.setRaw(0);
+    }
+
+    /**
+     * One clock cycle of streaming: offers the next H2C beat of {@code h2c} (unless a random gap; a beat left
+     * offered by an abandoned transfer goes first), takes a C2H beat into {@code c2h} while it wants more (unless
+     * random back-pressure). Either may be null. For callers that pace transfers themselves (the emulated device).
+     */
+    public void step(Transfer h2c, Transfer c2h) {
+        int words = wordBytes / 4;
+        if (!h2cOffered && h2c != null && !h2c.complete() && random.nextDouble() >= options.h2cGaps()) {
+            long base = h2c.done * wordBytes;
+            for (int i = 0; i < words; i++) h2cData.setWord(i, h2c.data.get(WORD, base + 4L * i));
+            h2cKeep.setBig(java.math.BigInteger.ONE.shiftLeft(wordBytes).subtract(java.math.BigInteger.ONE));
+            h2cLast.setRaw(h2c.done == h2c.beats - 1 ? 1 : 0);
+            h2cValid.setRaw(1);
+            h2cOffered = true;
+            h2cOwner = h2c;
+        }
+        c2hReady.setRaw(c2h != null && !c2h.complete() && random.nextDouble() >= options.c2hBackPressure() ? 1 : 0);
+        sim.eval();
+        boolean h2cFire = h2cOffered && h2cReady.raw() != 0;
+        boolean c2hFire = c2hReady.raw() != 0 && c2hValid.raw() != 0;
+        if (c2hFire) {
+            long base = c2h.done * wordBytes;
+            for (int i = 0; i < words; i++) c2h.data.set(WORD, base + 4L * i, c2hData.word(i));
+        }
+        sim.cycle();
+        if (h2cFire) {
+            h2cOffered = false;
+            h2cValid.setRaw(0);
+            if (h2cOwner == h2c && h2c != null) h2c.done++;
+            h2cOwner = null;
+        }
+        if (c2hFire) c2h.done++;
         c2hReady.setRaw(0);
     }
 
     /** Between transfers: a beat already offered stays offered; C2H takes nothing (no read posted). */
     private void idleStreams() { c2hReady.setRaw(0); }
 
-    private long beats(MemorySegment s, String what) {
+    private long beatsOf(MemorySegment s, String what) {
         if (s.byteSize() % wordBytes != 0) {
             throw new IllegalArgumentException(what + " of " + s.byteSize() + " bytes is not a whole number of " + wordBytes + "-byte data-path words");
         }

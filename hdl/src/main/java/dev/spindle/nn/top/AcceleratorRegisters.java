@@ -71,6 +71,7 @@ public final class AcceleratorRegisters {
                 .word("STALL_OUT", 0x7C, Access.RO, 0, "cycles the device offered a C2H beat the host did not take")
                 .word("LAST_LATENCY", 0x80, Access.RO, 0, "cycles from the last TOKENS header to the last beat of its response")
                 .word("PACKETS", 0x84, Access.RO, 0, "packet headers accepted")
+                .word("ROWS_IN_FLIGHT", 0x88, Access.RO, 0, "token rows inside the unit whose results have not left it")
                 .build();
     }
 }

@@ -132,7 +132,7 @@ public final class AcceleratorTop extends ConfiguredComponent<AcceleratorTop.Con
 
         // ---- the unit ------------------------------------------------------------------------------------------
         Stream<Bits> rows = Stream.of(Bits.type(w)).named("rows");
-        rows.valid.assign(framer.eq(F_TOKENS).and(h2c.tvalid).or(framer.eq(F_FLUSH)));
+        rows.valid.assign(framer.eq(F_TOKENS).and(h2c.tvalid).or(framer.eq(F_FLUSH).and(rowBeat.ne(0))));
         rows.payload.assign(mux(framer.eq(F_FLUSH), Bits.lit(0, w), h2c.tdata));
         Bool rowDone = Wire(rows.fire().and(rowBeat.eq(inBeats - 1))).named("row_done");
         when(rows.fire(), () -> rowBeat.assign(mux(rowBeat.eq(inBeats - 1), UInt.lit(0, rowBeat.width()), rowBeat.add(1))));
@@ -280,6 +280,7 @@ public final class AcceleratorTop extends ConfiguredComponent<AcceleratorTop.Con
         bank.drive("STALL_OUT", "value", stallOut);
         bank.drive("LAST_LATENCY", "value", lastLatency);
         bank.drive("PACKETS", "value", packets);
+        bank.drive("ROWS_IN_FLIGHT", "value", rowsInFlight);
     }
 
     private void raise(UInt causeNow, Cause cause) {
