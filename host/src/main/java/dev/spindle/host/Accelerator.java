@@ -292,9 +292,12 @@ public final class Accelerator implements AutoCloseable {
     private String recoverQuietly() {
         try {
             link.writeRegister(REGS.offset("CONTROL"), REGS.field("CONTROL", "abort").insert(1));
+            // The unit drains what it holds (its latency), and a C2H beat already offered must be read out.
+            long deadline = System.nanoTime() + options.timeout().toNanos();
             int status = link.readRegister(REGS.offset("STATUS"));
-            for (int i = 0; i < 4 && field("c2h_pending", status) != 0; i++) {
-                link.read(link.allocate(link.wordBytes()), options.timeout());
+            for (int polls = 0; polls < 20_000 && System.nanoTime() < deadline
+                    && (field("busy", status) != 0 || field("c2h_pending", status) != 0); polls++) {
+                if (field("c2h_pending", status) != 0) link.read(link.allocate(link.wordBytes()), options.timeout());
                 status = link.readRegister(REGS.offset("STATUS"));
             }
             link.writeRegister(REGS.offset("STATUS"), REGS.field("STATUS", "error").insert(1) | REGS.field("STATUS", "done").insert(1));
