@@ -19,6 +19,7 @@ final class RecordCodec<R extends Record> extends Codec<R> {
     private final Class<R> type;
     private final RecordComponent[] components;
     private final Constructor<R> constructor;
+    private final java.lang.reflect.Method[] accessors;
     /** Per component: its codec, and the index of its first leaf within the payload. */
     private final Codec<?>[] codecs;
     private final int[] offsets;
@@ -29,6 +30,11 @@ final class RecordCodec<R extends Record> extends Codec<R> {
         this.components = type.getRecordComponents();
         this.codecs = codecs;
         this.offsets = offsets;
+        this.accessors = new java.lang.reflect.Method[components.length];
+        for (int k = 0; k < components.length; k++) {
+            accessors[k] = components[k].getAccessor();
+            accessors[k].setAccessible(true);
+        }
         try {
             constructor = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
             constructor.setAccessible(true);
@@ -77,12 +83,12 @@ final class RecordCodec<R extends Record> extends Codec<R> {
 
     @Override void check(Object v, SimPort[] p, int at) {
         if (!type.isInstance(v)) throw wrongType(v, p, at);
-        for (int k = 0; k < components.length; k++) codecs[k].check(Values.get(components[k], v), p, at + offsets[k]);
+        for (int k = 0; k < components.length; k++) codecs[k].check(Values.invoke(accessors[k], v), p, at + offsets[k]);
     }
 
     @Override @SuppressWarnings("unchecked")
     void write(R v, SimPort[] p, int at) {
-        for (int k = 0; k < components.length; k++) ((Codec<Object>) codecs[k]).write(Values.get(components[k], v), p, at + offsets[k]);
+        for (int k = 0; k < components.length; k++) ((Codec<Object>) codecs[k]).write(Values.invoke(accessors[k], v), p, at + offsets[k]);
     }
 
     @Override R read(SimPort[] p, int at) {

@@ -41,7 +41,7 @@ public final class Sim<T extends Component> implements AutoCloseable {
     private final Elaborated<T> design;
     private final VerilogOutput verilog;
     private final NativeModel model;
-    private final List<Agent> agents = new ArrayList<>();
+    private Agent[] agents = new Agent[0];
     private final Clocks clocks;
     /** No agents and one clock domain on {@code clk}: {@link #cycle()} is {@link NativeModel#cycle()}. */
     private boolean plain;
@@ -165,7 +165,8 @@ public final class Sim<T extends Component> implements AutoCloseable {
 
     /** Registers an agent; agents act every cycle in registration order. */
     public <A extends Agent> A add(A agent) {
-        agents.add(agent);
+        agents = java.util.Arrays.copyOf(agents, agents.length + 1);
+        agents[agents.length - 1] = agent;
         plain = false;
         return agent;
     }
@@ -202,7 +203,8 @@ public final class Sim<T extends Component> implements AutoCloseable {
     }
 
     private void cycleSlow() {
-        if (!agents.isEmpty()) {
+        Agent[] agents = this.agents;
+        if (agents.length > 0) {
             for (Agent a : agents) a.drive(cycle);
             eval();
             for (Agent a : agents) a.sample(cycle);
@@ -211,7 +213,7 @@ public final class Sim<T extends Component> implements AutoCloseable {
     }
 
     public void cycles(long n) {
-        if (agents.isEmpty()) {
+        if (agents.length == 0) {
             clocks.cycles(n);
             cycle += n;
             dirty = false;

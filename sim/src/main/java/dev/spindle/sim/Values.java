@@ -1,5 +1,6 @@
 package dev.spindle.sim;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,9 @@ final class Values {
 
     static boolean equal(Object a, Object b) {
         if (a == b) return true;
+        // The common payloads first: a scoreboard compares every beat.
+        if (a instanceof long[] x) return b instanceof long[] y && Arrays.equals(x, y);
+        if (a instanceof FragmentBeat<?> x) return x.equals(b);
         if (a == null || b == null || a.getClass() != b.getClass()) return false;
         if (a.getClass().isArray()) return Arrays.deepEquals(new Object[] {a}, new Object[] {b});
         if (a instanceof List<?> x && b instanceof List<?> y) {
@@ -20,8 +24,8 @@ final class Values {
             for (int i = 0; i < x.size(); i++) if (!equal(x.get(i), y.get(i))) return false;
             return true;
         }
-        if (a instanceof Record) {
-            for (RecordComponent c : a.getClass().getRecordComponents()) if (!equal(get(c, a), get(c, b))) return false;
+        if (a instanceof Record && !(a instanceof FragmentBeat<?>)) {
+            for (Method m : ACCESSORS.get(a.getClass())) if (!equal(invoke(m, a), invoke(m, b))) return false;
             return true;
         }
         return a.equals(b);
@@ -48,13 +52,29 @@ final class Values {
         return a.toString();
     }
 
+    /** A record class's component accessors, looked up once per class (a scoreboard compares every beat). */
+    private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
+        @Override protected Method[] computeValue(Class<?> type) {
+            RecordComponent[] cs = type.getRecordComponents();
+            Method[] ms = new Method[cs.length];
+            for (int i = 0; i < cs.length; i++) {
+                ms[i] = cs[i].getAccessor();
+                ms[i].setAccessible(true);
+            }
+            return ms;
+        }
+    };
+
     static Object get(RecordComponent c, Object record) {
+        for (Method m : ACCESSORS.get(record.getClass())) if (m.getName().equals(c.getName())) return invoke(m, record);
+        throw new IllegalArgumentException(c.getName() + " is not a component of " + record.getClass().getName());
+    }
+
+    static Object invoke(Method m, Object record) {
         try {
-            var m = c.getAccessor();
-            m.setAccessible(true);
             return m.invoke(record);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + c.getName() + " of " + record.getClass().getName(), e);
+            throw new IllegalStateException("cannot read " + m.getName() + " of " + record.getClass().getName(), e);
         }
     }
 }

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  */
 public enum Design {
     SMALL("small", SmallDesign::new, SmallTestbench::open, 0.5),
-    LARGE("large", MacGrid::new, MacGridTestbench::open, 0.9),
-    LANES16("lanes16", MacArray::new, MacArrayTestbench::open, 0.75);
+    LARGE("large", MacGrid::new, () -> MacTestbench.open(MacGrid::new, d -> d.io), 0.9),
+    LANES16("lanes16", MacArray::new, () -> MacTestbench.open(MacArray::new, d -> d.io), 0.75);
 
     private final String label;
     private final Supplier<? extends Component> top;

@@ -1,11 +1,7 @@
 package dev.spindle.bench.sim;
 
-import dev.spindle.hdl.Bool;
-import dev.spindle.hdl.Bundle;
 import dev.spindle.hdl.Component;
 import dev.spindle.hdl.Overflow;
-import dev.spindle.hdl.SInt;
-import dev.spindle.hdl.Vec;
 import dev.spindle.lib.math.Mac;
 
 /**
@@ -18,15 +14,7 @@ public final class MacArray extends Component {
     public static final int LANES = 16;
     public static final Mac.Config MAC = new Mac.Config(16, 16, true, 48, Overflow.WRAP, false);
 
-    public static final class Io extends Bundle {
-        public final Vec<SInt> a = in(Vec.type(SInt.type(MAC.aWidth()), LANES));
-        public final Vec<SInt> b = in(Vec.type(SInt.type(MAC.bWidth()), LANES));
-        public final Bool enable = in(Bool.type());
-        public final Bool clear = in(Bool.type());
-        public final Vec<SInt> acc = out(Vec.type(SInt.type(MAC.accWidth()), LANES));
-    }
-
-    public final Io io = new Io();
+    public final MacIo io = new MacIo(LANES, LANES, LANES);
 
     public MacArray() {
         for (int k = 0; k < LANES; k++) {

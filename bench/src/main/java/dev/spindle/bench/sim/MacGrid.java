@@ -1,10 +1,6 @@
 package dev.spindle.bench.sim;
 
-import dev.spindle.hdl.Bool;
-import dev.spindle.hdl.Bundle;
 import dev.spindle.hdl.Component;
-import dev.spindle.hdl.SInt;
-import dev.spindle.hdl.Vec;
 import dev.spindle.lib.math.Mac;
 
 /**
@@ -17,15 +13,7 @@ public final class MacGrid extends Component {
     public static final int ROWS = 16;
     public static final int COLS = 16;
 
-    public static final class Io extends Bundle {
-        public final Vec<SInt> a = in(Vec.type(SInt.type(MacArray.MAC.aWidth()), ROWS));
-        public final Vec<SInt> b = in(Vec.type(SInt.type(MacArray.MAC.bWidth()), COLS));
-        public final Bool enable = in(Bool.type());
-        public final Bool clear = in(Bool.type());
-        public final Vec<SInt> acc = out(Vec.type(SInt.type(MacArray.MAC.accWidth()), ROWS * COLS));
-    }
-
-    public final Io io = new Io();
+    public final MacIo io = new MacIo(ROWS, COLS, ROWS * COLS);
 
     public MacGrid() {
         for (int r = 0; r < ROWS; r++) {

@@ -72,12 +72,12 @@ public class SimBench {
     }
 
     @State(Scope.Thread)
-    public static class Large extends Bench<MacGridTestbench> {
+    public static class Large extends Bench<MacTestbench> {
         @Override Design design() { return Design.LARGE; }
     }
 
     @State(Scope.Thread)
-    public static class Lanes16 extends Bench<MacArrayTestbench> {
+    public static class Lanes16 extends Bench<MacTestbench> {
         @Override Design design() { return Design.LANES16; }
     }
 

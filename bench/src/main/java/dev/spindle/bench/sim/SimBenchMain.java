@@ -21,7 +21,9 @@ import java.util.Map;
  *   (steady clock around the loop), so its process start and model construction are not counted.
  *   {@code scripts/bench sim --quick} runs one JVM per design, so that no design's JIT profile slows another's
  *   code, as JMH's forks do;</li>
- * <li>{@code SimBenchMain quick}: both, every design in this JVM, then the ratio line.</li>
+ * <li>{@code SimBenchMain quick}: both, every design in this JVM, then the ratio line;</li>
+ * <li>{@code SimBenchMain agents typed|bare [--quick]}: one side of the typed stream agents' cost
+ *   ({@link AgentCost}), one {@code agents ...} line.</li>
  * </ul>
  * Output (stdout): {@code build ...} lines, {@code sim ...} lines, and with {@code quick}, last,
  * {@code ratio_small=<x> ratio_large=<y>}.
@@ -48,6 +50,11 @@ public final class SimBenchMain {
                     }
                 }
             }
+            case "agents" -> {
+                AgentCost.Side side = AgentCost.Side.valueOf(args[1].toUpperCase(Locale.ROOT));
+                boolean quick = args.length >= 3 && args[2].equals("--quick");
+                System.out.println(AgentCost.measure(side, quick ? 4000 : 8000, quick ? 10 : 20).line());
+            }
             case "time" -> {
                 for (int i = 1; i < args.length; i++) System.out.println(time(design(args[i])).line());
             }
@@ -60,7 +67,7 @@ public final class SimBenchMain {
                         figures.get(Design.SMALL).ratio(), figures.get(Design.LARGE).ratio());
             }
             default -> {
-                System.err.println("usage: SimBenchMain builds | time <design>... | quick   (designs: small, large, lanes16)");
+                System.err.println("usage: SimBenchMain builds | time <design>... | quick | agents typed|bare [--quick]   (designs: small, large, lanes16)");
                 System.exit(2);
             }
         }

@@ -71,7 +71,7 @@ class SimBenchTest {
             }
             want += read;
         }
-        try (var tb = MacArrayTestbench.open()) {
+        try (var tb = Design.LANES16.open()) {
             assertEquals(want, tb.run(CYCLES));
         }
     }
@@ -92,7 +92,7 @@ class SimBenchTest {
             }
             want += read;
         }
-        try (var tb = MacGridTestbench.open()) {
+        try (var tb = Design.LARGE.open()) {
             assertEquals(want, tb.run(CYCLES));
         }
     }

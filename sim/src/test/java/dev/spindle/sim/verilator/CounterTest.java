@@ -3,14 +3,14 @@ package dev.spindle.sim.verilator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import dev.spindle.sim.SpindleSim;
 import org.junit.jupiter.api.Test;
 
+@SpindleSim
 class CounterTest {
 
     @Test
-    void countsLikeAJavaModelOverRandomCycles() {
-        long seed = System.nanoTime();
-        var rnd = new Random(seed);
+    void countsLikeAJavaModelOverRandomCycles(Random rnd) {
         try (var model = NativeModel.open(TestModels.counter())) {
             Port reset = model.port("reset");
             Port enable = model.port("io_enable");
@@ -23,7 +23,7 @@ class CounterTest {
                 enable.set(en);
                 model.cycle();
                 expected = r ? 0 : en ? (expected + 1) & 0xFF : expected;
-                assertEquals(expected, value.get(), "cycle " + i + ", seed " + seed);
+                assertEquals(expected, value.get(), "cycle " + i);
             }
             assertEquals(20_000 * 10L, model.time(), "a cycle is 10 ns");
         }

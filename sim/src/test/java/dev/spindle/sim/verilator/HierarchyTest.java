@@ -3,15 +3,15 @@ package dev.spindle.sim.verilator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import dev.spindle.sim.SpindleSim;
 import org.junit.jupiter.api.Test;
 
 /** A top built from several files, one module each. */
+@SpindleSim
 class HierarchyTest {
 
     @Test
-    void twoFileDesignMatchesJavaModel() {
-        long seed = System.nanoTime();
-        var rnd = new Random(seed);
+    void twoFileDesignMatchesJavaModel(Random rnd) {
         var library = TestModels.build().build(TestModels.fixture("hier"), "Top", TestModels.HIER);
         try (var model = NativeModel.open(library)) {
             Port x = model.port("io_x");
@@ -24,7 +24,7 @@ class HierarchyTest {
                 model.cycle();
                 hi = (hi + lo) & 0xFFFF;  // reads lo before this edge
                 lo = (lo + v) & 0xFFFF;
-                assertEquals(((long) hi << 16) | lo, sum.get(), "cycle " + i + ", seed " + seed);
+                assertEquals(((long) hi << 16) | lo, sum.get(), "cycle " + i);
             }
         }
     }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;
 import java.util.Random;
+import dev.spindle.sim.SpindleSim;
 import org.junit.jupiter.api.Test;
 
 /** Every storage size (CData, SData, IData, QData, VlWide) through get/set, words and BigInteger. */
+@SpindleSim
 class WidthsTest {
 
     private static ModelLibrary widths() {
@@ -14,9 +16,7 @@ class WidthsTest {
     }
 
     @Test
-    void registeredIncrementMatchesBigIntegerAtEveryWidth() {
-        long seed = System.nanoTime();
-        var rnd = new Random(seed);
+    void registeredIncrementMatchesBigIntegerAtEveryWidth(Random rnd) {
         try (var model = NativeModel.open(widths())) {
             int n = TestModels.WIDTHS.length;
             var ins = new Port[n];
@@ -40,7 +40,7 @@ class WidthsTest {
                 for (int k = 0; k < n; k++) {
                     int w = TestModels.WIDTHS[k];
                     BigInteger expected = values[k].add(BigInteger.ONE).mod(BigInteger.ONE.shiftLeft(w));
-                    assertEquals(expected, outs[k].getBig(), "width " + w + ", cycle " + i + ", seed " + seed);
+                    assertEquals(expected, outs[k].getBig(), "width " + w + ", cycle " + i);
                     if (w <= 64) assertEquals(expected.longValue(), outs[k].get(), "get() at width " + w);
                 }
             }
