@@ -215,14 +215,17 @@ public final class Linear extends ConfiguredComponent<LinearConfig> {
     }
 
     /** {@code sat_F((v + 2^(s-1)) >> s)} (round half up), or an exact left shift when s <= 0. */
-    static SInt roundSaturate(SInt v, int s, FixFormat f) {
-        SInt shifted;
-        if (s > 0) {
-            SInt wide = v.resize(v.width() + 1);
-            shifted = wide.add(SInt.lit(1L << (s - 1), wide.width())).shr(s);
-        } else {
-            shifted = v.shl(-s);
-        }
+    static SInt roundSaturate(SInt v, int s, FixFormat f) { return saturate(roundShift(v, s), f); }
+
+    /** {@code (v + 2^(s-1)) >> s} (round half up), or an exact left shift when s <= 0. */
+    static SInt roundShift(SInt v, int s) {
+        if (s <= 0) return v.shl(-s);
+        SInt wide = v.resize(v.width() + 1);
+        return wide.add(SInt.lit(1L << (s - 1), wide.width())).shr(s);
+    }
+
+    /** {@code v} clamped to the range of {@code f}, in f's width. */
+    static SInt saturate(SInt shifted, FixFormat f) {
         int w = Math.max(shifted.width(), f.width()) + 1;
         SInt x = shifted.resize(w);
         SInt max = SInt.lit(f.maxRaw(), w);
