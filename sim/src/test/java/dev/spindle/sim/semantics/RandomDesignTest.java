@@ -62,7 +62,7 @@ class RandomDesignTest {
             outs.add(e);
             inits.add(rnd.nextInt(4) == 0 ? new BigInteger(e.width, rnd) : null);
         }
-        if (g.inputs.isEmpty()) g.leaf(false, 1);   // every design reads something
+        if (g.inputs.isEmpty()) g.inputs.add(new RandomExpr.Input(0, false, 1));   // every design has an input port
         used.addAll(g.used);
         return new Design(index, List.copyOf(g.inputs), outs, inits);
     }
