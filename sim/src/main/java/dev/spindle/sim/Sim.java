@@ -10,6 +10,7 @@ import dev.spindle.hdl.SInt;
 import dev.spindle.hdl.UFix;
 import dev.spindle.hdl.Spindle;
 import dev.spindle.hdl.UInt;
+import dev.spindle.hdl.Vec;
 import dev.spindle.hdl.ir.Signal;
 import dev.spindle.hdl.verilog.Manifest;
 import dev.spindle.hdl.verilog.VerilogBackend;
@@ -148,6 +149,13 @@ public final class Sim<T extends Component> implements AutoCloseable {
             case UFix f -> port(f);
             default -> throw new IllegalArgumentException("no port handle for " + leaf.getClass().getSimpleName());
         };
+    }
+
+    /** A Vec port of the top, element by element ({@code sim.port(io.lanes).set(k, v)}); every element a top port of one width. */
+    public VecPort port(Vec<? extends BaseType> v) {
+        List<Port> ports = new ArrayList<>();
+        for (BaseType e : v) ports.add(port(topPortName(e)));
+        return new VecPort(this, ports, v.get(0) instanceof SInt || v.get(0) instanceof SFix s && s.format().signed());
     }
 
     /** A port by its Verilog name, for string look-ups (e.g. from a manifest). */

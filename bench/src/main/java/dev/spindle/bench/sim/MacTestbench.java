@@ -3,6 +3,7 @@ package dev.spindle.bench.sim;
 import dev.spindle.hdl.Component;
 import dev.spindle.sim.Sim;
 import dev.spindle.sim.SimPort;
+import dev.spindle.sim.VecPort;
 import dev.spindle.sim.verilator.NativeBenchmark;
 
 import java.util.function.Function;
@@ -18,21 +19,18 @@ import java.util.function.Supplier;
  */
 public final class MacTestbench implements Workload {
     private final Sim<?> sim;
-    private final SimPort.SIntPort[] a;
-    private final SimPort.SIntPort[] b;
-    private final SimPort.SIntPort[] acc;
+    private final VecPort a;
+    private final VecPort b;
+    private final VecPort acc;
     private final SimPort.BoolPort enable;
     private final SimPort.BoolPort clear;
 
     public MacTestbench(Sim<?> sim, MacIo io) {
         this.sim = sim;
-        a = new SimPort.SIntPort[io.a.size()];
-        b = new SimPort.SIntPort[io.b.size()];
-        acc = new SimPort.SIntPort[io.acc.size()];
-        if (Integer.bitCount(acc.length) != 1) throw new IllegalArgumentException("accumulators: " + acc.length + " is not a power of two");
-        for (int r = 0; r < a.length; r++) a[r] = sim.port(io.a.get(r));
-        for (int c = 0; c < b.length; c++) b[c] = sim.port(io.b.get(c));
-        for (int k = 0; k < acc.length; k++) acc[k] = sim.port(io.acc.get(k));
+        if (Integer.bitCount(io.acc.size()) != 1) throw new IllegalArgumentException("accumulators: " + io.acc.size() + " is not a power of two");
+        a = sim.port(io.a);     // Vec handles: one base address for all the lanes
+        b = sim.port(io.b);
+        acc = sim.port(io.acc);
         enable = sim.port(io.enable);
         clear = sim.port(io.clear);
         enable.set(true);
@@ -48,18 +46,21 @@ public final class MacTestbench implements Workload {
 
     /** Runs cycles {@code 0 .. cycles-1} of the stimulus; returns the checksum. */
     @Override public long run(long cycles) {
-        SimPort.SIntPort[] a = this.a;
-        SimPort.SIntPort[] b = this.b;
-        int last = acc.length - 1;
+        VecPort a = this.a;
+        VecPort b = this.b;
+        VecPort acc = this.acc;
+        int rows = a.size();
+        int cols = b.size();
+        int last = acc.size() - 1;
         long sink = 0;
         for (long i = 0; i < cycles; i++) {
             int v = (int) i;
             int w = 3 * v;
-            for (int r = 0; r < a.length; r++) a[r].set(v + r);
-            for (int c = 0; c < b.length; c++) b[c].set(w - c);
+            for (int r = 0; r < rows; r++) a.set(r, v + r);
+            for (int c = 0; c < cols; c++) b.set(c, w - c);
             clear.set((v & 255) == 0);
             sim.cycle();
-            sink += acc[v & last].get();
+            sink += acc.get(v & last);
         }
         return sink;
     }
@@ -68,19 +69,19 @@ public final class MacTestbench implements Workload {
     @Override public NativeBenchmark.Loop cppLoop() {
         var setup = new StringBuilder(CppReset.sequence(sim));
         setup.append("    top.").append(enable.name()).append(" = 1;\n");
-        setup.append("    QData* const acc[").append(acc.length).append("] = {");
-        for (int k = 0; k < acc.length; k++) setup.append(k == 0 ? "" : ", ").append("&top.").append(acc[k].name());
+        setup.append("    QData* const acc[").append(acc.size()).append("] = {");
+        for (int k = 0; k < acc.size(); k++) setup.append(k == 0 ? "" : ", ").append("&top.").append(acc.port(k).name());
         setup.append("};\n");
         var drive = new StringBuilder("        const uint32_t v = (uint32_t)i;\n        const uint32_t w = 3 * v;\n");
-        for (int r = 0; r < a.length; r++) {
-            drive.append("        top.").append(a[r].name()).append(" = (uint16_t)(v + ").append(r).append(");\n");
+        for (int r = 0; r < a.size(); r++) {
+            drive.append("        top.").append(a.port(r).name()).append(" = (uint16_t)(v + ").append(r).append(");\n");
         }
-        for (int c = 0; c < b.length; c++) {
-            drive.append("        top.").append(b[c].name()).append(" = (uint16_t)(w - ").append(c).append(");\n");
+        for (int c = 0; c < b.size(); c++) {
+            drive.append("        top.").append(b.port(c).name()).append(" = (uint16_t)(w - ").append(c).append(");\n");
         }
         drive.append("        top.").append(clear.name()).append(" = (v & 255) == 0;\n");
         int shift = 64 - MacArray.MAC.accWidth();
-        String read = "        sink += (uint64_t)((int64_t)(*acc[v & " + (acc.length - 1) + "] << " + shift + ") >> " + shift + ");\n";
+        String read = "        sink += (uint64_t)((int64_t)(*acc[v & " + (acc.size() - 1) + "] << " + shift + ") >> " + shift + ");\n";
         return new NativeBenchmark.Loop(setup.toString(), drive.toString(), read);
     }
 

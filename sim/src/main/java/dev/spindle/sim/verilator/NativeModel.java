@@ -37,6 +37,8 @@ public final class NativeModel implements AutoCloseable {
     private final Shim.Symbols fn;
     private final MemorySegment cycleFn;
     private final List<Port> ports;
+    /** Runs handed out by {@link #run}, detached with the ports on close. */
+    private final List<PortRun> runs = new ArrayList<>();
     private final Map<String, Port> byName;
     private final Port clock;
     private long clockAddress;  // of clk's storage; 0 once closed
@@ -87,6 +89,17 @@ public final class NativeModel implements AutoCloseable {
     /** Every port, in the order of the library's port list. */
     public List<Port> ports() {
         return ports;
+    }
+
+    /**
+     * The given ports as one {@link PortRun} (element k at base + k * size) when they are stored side by side
+     * with one width and direction, as Verilator lays out the ports of a Vec; null when they are not.
+     */
+    public PortRun run(List<Port> of) {
+        live();
+        PortRun r = PortRun.of(this, of);
+        if (r != null) runs.add(r);
+        return r;
     }
 
     /** The port called {@code name}; an unknown name is an error listing the ports there are. */
@@ -241,6 +254,7 @@ public final class NativeModel implements AutoCloseable {
         clockAddress = 0;
         waves = false;
         for (Port p : ports) p.detach(); // before the memory they address is freed
+        for (PortRun r : runs) r.detach();
         try {
             Shim.VOID_P.invokeExact(fn.destroy(), h);
         } catch (Throwable t) {
