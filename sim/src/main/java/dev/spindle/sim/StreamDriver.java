@@ -4,7 +4,6 @@ import dev.spindle.hdl.Data;
 import dev.spindle.lib.stream.Stream;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -21,11 +20,8 @@ public final class StreamDriver<V> implements Agent {
     private final Random random;
     private final double gap;
     private final ArrayDeque<V> queue = new ArrayDeque<>();
-    private Beat.Listener<V> listener;
-    private List<Beat<V>> sent;
+    private final Fires<V> fires;
     private boolean offering;
-    private long fired;
-    private long firstFire = -1;
 
     /** A driver with the codec derived from the payload's type ({@link Codec#of}). */
     public static <V> StreamDriver<V> on(Sim<?> sim, Stream<? extends Data> stream, Random random, double gap) {
@@ -38,6 +34,7 @@ public final class StreamDriver<V> implements Agent {
         this.protocol = new StreamProtocol(ports, random);
         this.random = random;
         this.gap = gap;
+        this.fires = new Fires<>(ports.name);
         ports.valid.setRaw(0);
         sim.add(this);
     }
@@ -56,21 +53,18 @@ public final class StreamDriver<V> implements Agent {
 
     /** Called with every word as it fires. */
     public StreamDriver<V> onBeat(Beat.Listener<V> listener) {
-        this.listener = listener;
+        fires.listen(listener);
         return this;
     }
 
     /** Keeps every word that fires, with its cycle, for {@link #sent()}. */
     public StreamDriver<V> record() {
-        if (sent == null) sent = new ArrayList<>();
+        fires.record();
         return this;
     }
 
     /** The words accepted by the design so far (after {@link #record()}). */
-    public List<Beat<V>> sent() {
-        if (sent == null) throw new IllegalStateException(ports.name + ": call record() before the run to keep the words sent");
-        return sent;
-    }
+    public List<Beat<V>> sent() { return fires.log("sent"); }
 
     /** The payload's codec (e.g. for {@link Codec#random} stimulus). */
     public Codec<V> codec() { return ports.codec; }
@@ -84,10 +78,10 @@ public final class StreamDriver<V> implements Agent {
     public int pending() { return queue.size(); }
 
     /** Words accepted by the design so far. */
-    public long fired() { return fired; }
+    public long fired() { return fires.count(); }
 
     /** The cycle the first word fired in, or -1. */
-    public long firstFire() { return firstFire; }
+    public long firstFire() { return fires.first(); }
 
     @Override
     public void drive(long cycle) {
@@ -103,11 +97,8 @@ public final class StreamDriver<V> implements Agent {
         boolean ready = ports.ready.raw() != 0;
         protocol.observe(ports.valid.raw() != 0, ready, cycle);
         if (offering && ready) {
-            V v = queue.poll();
             offering = false;
-            if (fired++ == 0) firstFire = cycle;
-            if (listener != null) listener.beat(v, cycle);
-            if (sent != null) sent.add(new Beat<>(v, cycle));
+            fires.fired(queue.poll(), cycle);
         }
     }
 }

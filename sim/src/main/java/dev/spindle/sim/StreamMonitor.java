@@ -3,7 +3,6 @@ package dev.spindle.sim;
 import dev.spindle.hdl.Data;
 import dev.spindle.lib.stream.Stream;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -19,11 +18,7 @@ public final class StreamMonitor<V> implements Agent {
     private final Random random;
     private final double backPressure;
     private StreamProtocol protocol;
-    private Beat.Listener<V> listener;
-    private List<Beat<V>> received;
-    private long fired;
-    private long firstFire = -1;
-    private long lastFire = -1;
+    private final Fires<V> fires;
     private boolean ready;
 
     /** A monitor with the codec derived from the payload's type ({@link Codec#of}). */
@@ -39,13 +34,14 @@ public final class StreamMonitor<V> implements Agent {
         this.protocol = new StreamProtocol(ports, random);
         this.random = random;
         this.backPressure = backPressure;
+        this.fires = new Fires<>(ports.name);
         ports.ready.setRaw(0);
         sim.add(this);
     }
 
     /** Called for every word as it fires. */
     public StreamMonitor<V> onBeat(Beat.Listener<V> listener) {
-        this.listener = listener;
+        fires.listen(listener);
         return this;
     }
 
@@ -54,15 +50,12 @@ public final class StreamMonitor<V> implements Agent {
 
     /** Keeps every word that fires, with its cycle, for {@link #received()}. */
     public StreamMonitor<V> record() {
-        if (received == null) received = new ArrayList<>();
+        fires.record();
         return this;
     }
 
     /** The words that fired so far (after {@link #record()}). */
-    public List<Beat<V>> received() {
-        if (received == null) throw new IllegalStateException(ports.name + ": call record() before the run to keep the words received");
-        return received;
-    }
+    public List<Beat<V>> received() { return fires.log("received"); }
 
     /**
      * Turns the protocol check off, for a stream whose valid follows a condition by design (SpinalHDL's
@@ -81,13 +74,13 @@ public final class StreamMonitor<V> implements Agent {
     public String name() { return ports.name; }
 
     /** Words that fired so far. */
-    public long fired() { return fired; }
+    public long fired() { return fires.count(); }
 
     /** The cycle the first word fired in, or -1. */
-    public long firstFire() { return firstFire; }
+    public long firstFire() { return fires.first(); }
 
     /** The cycle the latest word fired in, or -1. */
-    public long lastFire() { return lastFire; }
+    public long lastFire() { return fires.last(); }
 
     @Override
     public void drive(long cycle) {
@@ -103,13 +96,8 @@ public final class StreamMonitor<V> implements Agent {
         boolean valid = ports.valid.raw() != 0;
         if (protocol != null) protocol.observe(valid, ready, cycle);
         if (valid && ready) {
-            if (fired++ == 0) firstFire = cycle;
-            lastFire = cycle;
-            if (listener != null || received != null) {
-                V v = ports.read();
-                if (listener != null) listener.beat(v, cycle);
-                if (received != null) received.add(new Beat<>(v, cycle));
-            }
+            if (fires.wanted()) fires.fired(ports.read(), cycle);
+            else fires.counted(cycle);
         }
     }
 }
