@@ -3,10 +3,10 @@ package dev.spindle.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code spindle} command: generate, sim, estimate and demo (run and deploy are listed in the README as not yet supported). */
+/** The {@code spindle} command and its subcommands. */
 @Command(name = "spindle", mixinStandardHelpOptions = true, version = "spindle 0.1.0",
         description = "A hardware design flow in plain Java for FPGA transformer accelerators.",
-        subcommands = {GenerateCommand.class, NewCommand.class, SimCommand.class, EstimateCommand.class, CalibrateCommand.class, SweepCommand.class, DeployCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GenerateCommand.class, NewCommand.class, SimCommand.class, EstimateCommand.class, RunCommand.class, EmulateCommand.class, CalibrateCommand.class, SweepCommand.class, DeployCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SpindleCli implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
