@@ -62,7 +62,7 @@ final class DeployCommand implements Callable<Integer> {
         Board b = Board.named(board);
         List<String> all = new ArrayList<>(settings);
         if (arch != null) all.add("arch=" + arch);
-        var accelerator = AcceleratorTops.emit(design, all);
+        var accelerator = AcceleratorTops.emit(design, all, b);
         Path out = output != null ? output : Path.of("deploy-" + design + "-" + b.name());
         var options = new DeployOptions(b, out, ceiling, dryRun, program, rescan ? pci : null, allowNegativeSlack);
         var result = new Deployer(System.out).deploy(accelerator, options);

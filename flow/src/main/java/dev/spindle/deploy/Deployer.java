@@ -1,8 +1,8 @@
 package dev.spindle.deploy;
 
+import dev.spindle.flow.Executables;
 import dev.spindle.hdl.verilog.VerilogOutput;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -88,11 +88,6 @@ public final class Deployer {
     }
 
     static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) return false;
-        for (String d : path.split(File.pathSeparator)) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, tool))) return true;
-        }
-        return false;
+        return Executables.find(tool).isPresent();
     }
 }

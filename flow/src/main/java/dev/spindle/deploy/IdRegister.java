@@ -1,24 +1,31 @@
 package dev.spindle.deploy;
 
 import dev.spindle.hdl.verilog.Manifest;
+import dev.spindle.nn.top.AcceleratorRegisters;
+import dev.spindle.nn.top.AcceleratorTop;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the rescan script reads on {@code /dev/xdma<N>_user} to tell that the loaded bitstream is this build:
- * {@code OFFSET=VALUE} pairs of 32-bit words. PLACEHOLDER until the accelerator top's register map (issue 12) is on
- * the hub: the first word of the manifest's Verilog hash at offset 0. Replace with the register map's ID registers
- * when it lands.
+ * What the rescan script reads on {@code /dev/xdma<N>_user} to tell that the loaded bitstream is this build, as
+ * {@code OFFSET=VALUE} pairs of 32-bit words, from the accelerator top's register map ({@link AcceleratorRegisters}):
+ * MAGIC at 0x00, DATA_WIDTH at 0x08 and the eight words of the manifest's ID hash from 0x10 (first byte most
+ * significant). A top that is not Spindle's accelerator top has no ID registers: no checks.
  */
 public final class IdRegister {
     private IdRegister() {}
 
-    /** The checks for this manifest; empty when it has no hash. */
     public static List<String> checks(Manifest manifest) {
         List<String> out = new ArrayList<>();
-        String hash = manifest.verilogSha256();
-        if (hash != null && hash.length() >= 8) out.add("0x0=0x" + hash.substring(0, 8));
+        if (!(manifest.config() instanceof AcceleratorTop.Config c)) return out;
+        var layout = AcceleratorRegisters.LAYOUT;
+        out.add(String.format("0x%02x=0x%08x", layout.offset("MAGIC"), AcceleratorRegisters.MAGIC));
+        out.add(String.format("0x%02x=0x%08x", layout.offset("DATA_WIDTH"), c.dataWidth()));
+        String hash = c.idHash();
+        for (int k = 0; k < AcceleratorRegisters.HASH_WORDS; k++) {
+            out.add(String.format("0x%02x=0x%s", layout.offset("ID_HASH_" + k), hash.substring(8 * k, 8 * k + 8)));
+        }
         return out;
     }
 }

@@ -2,8 +2,8 @@ package dev.spindle.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spindle.flow.Executables;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,15 +26,7 @@ public final class Tclsh {
 
     /** The first {@code tclsh} on PATH; fails with the install command when there is none. */
     public static Tclsh onPath() {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(File.pathSeparator)) {
-                if (dir.isEmpty()) continue;
-                Path candidate = Path.of(dir, "tclsh");
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return new Tclsh(candidate);
-            }
-        }
-        throw new DeployException(NOT_FOUND);
+        return new Tclsh(Executables.find("tclsh").orElseThrow(() -> new DeployException(NOT_FOUND)));
     }
 
     /** What one stubbed run did: each Vivado call as command and arguments, and how the script ended. */

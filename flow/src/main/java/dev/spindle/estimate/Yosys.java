@@ -1,6 +1,7 @@
 package dev.spindle.estimate;
 
-import java.io.File;
+import dev.spindle.flow.Executables;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +19,7 @@ final class Yosys {
 
     /** The first executable {@code yosys} on the given PATH value. */
     static Yosys onPath(String pathVariable) {
-        if (pathVariable != null) {
-            for (String dir : pathVariable.split(File.pathSeparator)) {
-                if (dir.isEmpty()) continue;
-                Path candidate = Path.of(dir, "yosys");
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return new Yosys(candidate);
-            }
-        }
-        throw new EstimateException(NOT_FOUND);
+        return new Yosys(Executables.find("yosys", pathVariable).orElseThrow(() -> new EstimateException(NOT_FOUND)));
     }
 
     /** A running script; {@link #await()} waits for it and turns a failure into the Yosys error lines. */

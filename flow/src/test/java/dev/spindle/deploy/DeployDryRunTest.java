@@ -1,6 +1,7 @@
 package dev.spindle.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -14,13 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The whole dry run (Tcl, stubbed Vivado, XDC, Yosys fit) on the fixture top; one Yosys run, about 3 s. */
 class DeployDryRunTest {
     @Test
-    void dryRunOnKcu105WritesTheBuildDirectoryAndPassesEveryCheck(@TempDir Path dir) throws Exception {
+    void withoutVivadoTheChecksPassAndTheBuildCommandIsGivenWithExitThree(@TempDir Path dir) throws Exception {
+        assertFalse(Deployer.onPath("vivado"), "this test expects a machine without Vivado (it would start a real build)");
         var bytes = new ByteArrayOutputStream();
-        var result = new Deployer(new PrintStream(bytes, true, StandardCharsets.UTF_8))
-                .deploy(AcceleratorFixture.of(256, 16), DeployOptions.dryRun(Board.KCU105, dir.resolve("out")));
+        var options = new DeployOptions(Board.KCU105, dir.resolve("out"), FitCheck.DEFAULT_CEILING, false, false, null, true);
+        var result = new Deployer(new PrintStream(bytes, true, StandardCharsets.UTF_8)).deploy(AcceleratorFixture.of(256, 16), options);
         String log = bytes.toString(StandardCharsets.UTF_8);
-        assertEquals(Deployer.Outcome.CHECKED, result.outcome(), log);
-        assertEquals(0, result.outcome().exitCode());
+        assertEquals(Deployer.Outcome.NEEDS_VIVADO, result.outcome(), log);
+        assertEquals(3, result.outcome().exitCode());
+        assertTrue(log.endsWith("run:\n  " + result.dir().resolve("build.sh") + " --allow-negative-slack\n"), log);
         assertTrue(result.fit().fits(), log);
         for (String f : new String[] {"rtl/AccelFixture.v", "rtl/spindle_xdma_top.v", "rtl/xdma_0_stub.v", "manifest.json", "kcu105.xdc",
                 "build.tcl", "xdma.tcl", "common.tcl", "program.tcl", "flash.tcl", "settings.tcl", "deploy.env", "build.sh",
@@ -38,6 +41,7 @@ class DeployDryRunTest {
         assertTrue(log.contains("deploy: ok  build.tcl under stubbed Vivado"), log);
         assertTrue(log.contains("deploy: ok  XDC kcu105.xdc and spindle_xdma_top.v agree"), log);
         assertTrue(log.matches("(?s).*deploy: fit LUT [\\d,]+ needed \\([\\d,]+ design \\+ 35,000 XDMA IP\\) <= 193,920 allowed \\(80% of 242,400, DS890.*"), log);
-        assertTrue(log.contains("dry run passed; build with: " + result.dir().resolve("build.sh")), log);
+        assertTrue(log.contains("deploy: checks passed; vivado is not on PATH. On a machine with Vivado 2024.2"), log);
+        assertTrue(Files.readString(result.dir().resolve("deploy.env")).contains("ID_CHECKS=''\n"), "the fixture has no ID registers");
     }
 }
