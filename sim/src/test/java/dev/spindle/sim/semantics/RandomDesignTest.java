@@ -216,6 +216,7 @@ class RandomDesignTest {
                     off += d.outWidth();
                 }
             }
+            System.out.printf("fuzz: top %d: designs=%d compared_values=%d mismatches=%d so far%n", tops, from + batch.size(), values, mismatches.size());
         }
         System.out.printf("fuzz: seed=%d designs=%d tops=%d cycles=%d compared_values=%d mismatches=%d lint_failures=0 operators=%d%n",
                 seed, all.size(), tops, CYCLES, values, mismatches.size(), used.size());
