@@ -2,6 +2,10 @@ package dev.spindle.design;
 
 import dev.spindle.examples.Counter;
 import dev.spindle.examples.Fifo;
+import dev.spindle.nn.LayerNorm;
+import dev.spindle.nn.LayerNormConfig;
+import dev.spindle.nn.Linear;
+import dev.spindle.nn.LinearConfig;
 import dev.spindle.nn.Softmax;
 import dev.spindle.nn.softmax.SoftmaxAlgorithm;
 import dev.spindle.nn.softmax.SoftmaxConfig;
@@ -27,6 +31,16 @@ public final class BuiltinDesigns implements DesignProvider {
             "pipelined row softmax, bit-exact to SoftmaxModel (docs/softmax.md)",
             SoftmaxConfig.class, new SoftmaxConfig(64, 1, parse("s6.10"), parse("u1.8"), SoftmaxAlgorithm.EXP_TABLE), Softmax::new);
 
+    public static final Design<LinearConfig, Linear> LINEAR = new Design<>("linear",
+            "dense layer on a MAC array, weights written at run time through io_weights (docs/transformer.md)",
+            LinearConfig.class, new LinearConfig(90, 32, parse("s7.10"), parse("s3.10"), parse("s3.10"), parse("s7.10"), true, 32),
+            Linear::new);
+
+    public static final Design<LayerNormConfig, LayerNorm> LAYERNORM = new Design<>("layernorm",
+            "LayerNorm over a token's features, 1/sqrt by table + Newton, gamma/beta through io_weights (docs/transformer.md)",
+            LayerNormConfig.class, new LayerNormConfig(4, parse("s7.10"), parse("s3.10"), parse("s3.10"), parse("s4.12"),
+                    parse("s7.10"), 1e-6, 16, 6), LayerNorm::new);
+
     @Override
-    public List<Design<?, ?>> designs() { return List.of(COUNTER, FIFO, SOFTMAX); }
+    public List<Design<?, ?>> designs() { return List.of(COUNTER, FIFO, SOFTMAX, LINEAR, LAYERNORM); }
 }

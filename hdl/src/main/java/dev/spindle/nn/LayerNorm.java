@@ -8,6 +8,7 @@ import dev.spindle.hdl.Mem;
 import dev.spindle.hdl.SInt;
 import dev.spindle.hdl.UInt;
 import dev.spindle.hdl.Vec;
+import dev.spindle.lib.math.AdderTree;
 import dev.spindle.lib.stream.Stream;
 
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class LayerNorm extends ConfiguredComponent<LayerNormConfig> {
         List<SInt> x1 = regs(io.input.payload);
         // S2: S = Σx
         Bool v2 = stageValid(v1);
-        SInt s2 = reg(sum(x1));
+        SInt s2 = reg(AdderTree.sum(x1, 0));
         List<SInt> x2 = regs(x1);
         // S3: d_i = n·x_i - S
         Bool v3 = stageValid(v2);
@@ -82,7 +83,7 @@ public final class LayerNorm extends ConfiguredComponent<LayerNormConfig> {
         Bool v4 = stageValid(v3);
         List<SInt> sq = new ArrayList<>();
         for (SInt d : d3) sq.add(d.mul(d));
-        SInt u4 = reg(sum(sq).addExpand(SInt.lit(c.epsRaw(), c.uBits() + 1)).resize(c.uBits() + 1));
+        SInt u4 = reg(AdderTree.sum(sq, 0).addExpand(SInt.lit(c.epsRaw(), c.uBits() + 1)).resize(c.uBits() + 1));
         List<SInt> d4 = regs(d3);
         // S5: k = floor(lead(U)/2), m = U·2^(P-2k) (truncated), U = 0 flagged
         Bool v5 = stageValid(v4);
@@ -184,16 +185,5 @@ public final class LayerNorm extends ConfiguredComponent<LayerNormConfig> {
         List<SInt> out = new ArrayList<>();
         for (SInt v : values) out.add(reg(v));
         return out;
-    }
-
-    private static SInt sum(List<SInt> xs) {
-        List<SInt> level = xs;
-        while (level.size() > 1) {
-            List<SInt> next = new ArrayList<>();
-            for (int i = 0; i + 1 < level.size(); i += 2) next.add(level.get(i).addExpand(level.get(i + 1)));
-            if (level.size() % 2 == 1) next.add(level.getLast());
-            level = next;
-        }
-        return level.getFirst();
     }
 }

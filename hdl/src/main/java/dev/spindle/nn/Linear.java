@@ -8,6 +8,7 @@ import dev.spindle.hdl.Mem;
 import dev.spindle.hdl.SInt;
 import dev.spindle.hdl.UInt;
 import dev.spindle.hdl.Vec;
+import dev.spindle.lib.math.AdderTree;
 import dev.spindle.lib.stream.Stream;
 
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.List;
  *
  * <p><b>Latency</b> {@link LinearConfig#latency()} = {@code steps + 3} cycles from an input's acceptance to its
  * output, {@code steps = (inputs/pi)·(outputs/po)}; one vector every {@code steps} cycles back to back. The
- * {@code pi} products of an output neuron are summed by a combinational adder tree before the accumulator.
+ * {@code pi} products of an output neuron are summed by a combinational {@link AdderTree} before the accumulator.
  */
 public final class Linear extends ConfiguredComponent<LinearConfig> {
     public static final class Io extends Bundle {
@@ -161,7 +162,7 @@ public final class Linear extends ConfiguredComponent<LinearConfig> {
         for (int k = 0; k < po; k++) {
             List<SInt> products = new ArrayList<>();
             for (int l = 0; l < pi; l++) products.add(bX.get(l).mul(w.get(l).get(k)));
-            SInt sum = treeSum(products).resize(accW);
+            SInt sum = AdderTree.sum(products, 0).resize(accW);
             SInt a = RegInit(SInt.lit(0, accW));
             when(ce.and(bValid), () -> a.assign(mux(bFirst, sum, a.add(sum))));
             acc.add(a);
@@ -200,18 +201,6 @@ public final class Linear extends ConfiguredComponent<LinearConfig> {
         int aw = log2Up(depth);
         UInt scaled = og.resize(aw).mul(UInt.lit(inGroups, aw + 1)).resize(aw);
         return scaled.add(ig.resize(aw));
-    }
-
-    /** Sum of the products, a balanced tree of widening adders (combinational). */
-    private static SInt treeSum(List<SInt> xs) {
-        List<SInt> level = xs;
-        while (level.size() > 1) {
-            List<SInt> next = new ArrayList<>();
-            for (int i = 0; i + 1 < level.size(); i += 2) next.add(level.get(i).addExpand(level.get(i + 1)));
-            if (level.size() % 2 == 1) next.add(level.getLast());
-            level = next;
-        }
-        return level.getFirst();
     }
 
     /** {@code sat_F((v + 2^(s-1)) >> s)} (round half up), or an exact left shift when s <= 0. */
