@@ -5,6 +5,7 @@ import dev.spindle.hdl.ir.HdlError;
 import dev.spindle.hdl.ir.Node;
 import dev.spindle.hdl.ir.Op;
 import dev.spindle.hdl.ir.OpKind;
+import dev.spindle.hdl.ir.NameSource;
 import dev.spindle.hdl.ir.Signal;
 import dev.spindle.hdl.ir.SourceLoc;
 
@@ -37,7 +38,7 @@ public abstract class BaseType extends Data {
     @SuppressWarnings("unchecked")
     public final <T extends Data> T named(String name) {
         Signal s = signal("named");
-        s.setName(name, Signal.NameSource.EXPLICIT);
+        s.setName(name, NameSource.EXPLICIT);
         return (T) this;
     }
 
@@ -45,7 +46,7 @@ public abstract class BaseType extends Data {
     Signal signal(String why) {
         if (node instanceof Signal s) return s;
         throw new HdlError(HdlError.Kind.INVALID, why + " needs a signal, but this " + typeName()
-                + " is the result of an expression: declare a Wire and assign it", SourceLoc.capture());
+                + " is the result of an expression: declare a Wire and assign it", Sites.loc());
     }
 
     /** True when this value is a declared signal (a port, wire or register) rather than an expression. */
@@ -78,11 +79,11 @@ public abstract class BaseType extends Data {
             lo = op.p1();
         } else {
             throw new HdlError(HdlError.Kind.INVALID,
-                    "cannot assign to an expression (" + typeName() + "): declare a Wire and assign that", SourceLoc.capture());
+                    "cannot assign to an expression (" + typeName() + "): declare a Wire and assign that", Sites.loc());
         }
         if (value.width() != hi - lo + 1) throw Checks.widthMismatch(this, hi - lo + 1, value.width());
         Elaboration e = Elaboration.current();
-        Assign a = new Assign(target, hi, lo, value, SourceLoc.capture(), e.component());
+        Assign a = new Assign(target, hi, lo, value, Sites.loc(), e.component());
         target.drivers().add(a);
         e.addStmt(a);
     }

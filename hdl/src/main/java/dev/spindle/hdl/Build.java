@@ -2,6 +2,7 @@ package dev.spindle.hdl;
 
 import dev.spindle.hdl.ir.Const;
 import dev.spindle.hdl.ir.MemNode;
+import dev.spindle.hdl.ir.NameSource;
 import dev.spindle.hdl.ir.Node;
 import dev.spindle.hdl.ir.Op;
 import dev.spindle.hdl.ir.OpKind;
@@ -18,11 +19,33 @@ final class Build {
     static Node op(OpKind kind, int width, int p0, int p1, Node... args) {
         Node folded = Fold.fold(kind, width, p0, p1, args);
         if (folded != null) return folded;
-        return new Op(kind, width, Elaboration.current().component(), p0, p1, null, args);
+        return named(new Op(kind, width, Elaboration.current().component(), p0, p1, null, args));
     }
 
     static Op memRead(MemNode mem, Node address) {
-        return new Op(OpKind.MEM_READ, mem.width(), Elaboration.current().component(), 0, 0, mem, address);
+        return named(new Op(OpKind.MEM_READ, mem.width(), Elaboration.current().component(), 0, 0, mem, address));
+    }
+
+    /**
+     * Gives an operator the name of the local variable its result goes to. One call can make several operators (an
+     * extension of an operand, then the sum): only the last, the call's result, keeps the name, so an extension or
+     * slice operand that carries the same name gives it up. Finding the local costs a stack walk per operator, so it
+     * is done only in components whose class holds some call's result in a local (not in the elaboration benchmark).
+     */
+    private static Op named(Op op) {
+        if (!Elaboration.current().namesOperators()) return op;
+        Sites.Site site = Sites.name();
+        String name = site.name();
+        if (name == null) return op;
+        for (int i = 0; i < op.argCount(); i++) {
+            if (op.arg(i) instanceof Op a && name.equals(a.name())
+                    && (a.kind() == OpKind.ZEXT || a.kind() == OpKind.SEXT || a.kind() == OpKind.SLICE)) {
+                a.setName(null, NameSource.NONE);
+            }
+        }
+        op.setName(name, site.source());
+        op.owner().namedOps().add(op);
+        return op;
     }
 
     static Const lit(BigInteger value, int width) { return new Const(value, width); }

@@ -21,7 +21,9 @@ public abstract class Bundle extends Data {
 
     private final List<Element> elements = new ArrayList<>();
 
-    protected Bundle() {}
+    protected Bundle() {
+        if (Elaboration.active()) Elaboration.current().bundleCreated(this);
+    }
 
     private <T extends Data> T add(T data, Dir dir) {
         elements.add(new Element(data, dir));
@@ -71,7 +73,7 @@ public abstract class Bundle extends Data {
     public void assign(Data value) {
         if (!(value instanceof Bundle b) || b.getClass() != getClass() || b.elements.size() != elements.size()) {
             throw new HdlError(HdlError.Kind.TYPE_MISMATCH, "(" + getClass().getSimpleName() + " <- "
-                    + value.getClass().getSimpleName() + "): bundles must have the same type", SourceLoc.capture());
+                    + value.getClass().getSimpleName() + "): bundles must have the same type", Sites.loc());
         }
         for (int i = 0; i < elements.size(); i++) elements.get(i).data().assign(b.elements.get(i).data());
     }

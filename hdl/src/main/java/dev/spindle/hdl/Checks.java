@@ -10,18 +10,18 @@ final class Checks {
 
     static HdlError widthMismatch(BaseType target, int expected, int actual) {
         return new HdlError(HdlError.Kind.WIDTH_MISMATCH, "(" + expected + " bits <- " + actual + " bits) on "
-                + describe(target) + ": resize explicitly (resize, bits(hi, lo), or a fixed-point resize)", SourceLoc.capture());
+                + describe(target) + ": resize explicitly (resize, bits(hi, lo), or a fixed-point resize)", Sites.loc());
     }
 
     static HdlError typeMismatch(BaseType target, Data value) {
         String got = value instanceof BaseType b ? b.typeName() : value.getClass().getSimpleName();
         return new HdlError(HdlError.Kind.TYPE_MISMATCH, "(" + target.typeName() + " <- " + got + ") on " + describe(target)
-                + ": convert explicitly (asUInt, asSInt, asBits, toSInt)", SourceLoc.capture());
+                + ": convert explicitly (asUInt, asSInt, asBits, toSInt)", Sites.loc());
     }
 
     static HdlError operandWidth(String op, BaseType a, BaseType b) {
         return new HdlError(HdlError.Kind.WIDTH_MISMATCH, "(" + a.width() + " bits " + op + " " + b.width() + " bits): "
-                + describe(a) + " and " + describe(b) + " must have the same width", SourceLoc.capture());
+                + describe(a) + " and " + describe(b) + " must have the same width", Sites.loc());
     }
 
     /** Names a value in a message, naming the components under construction first so ports have their names. */

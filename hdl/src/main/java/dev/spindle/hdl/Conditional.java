@@ -16,7 +16,7 @@ public final class Conditional {
 
     public Conditional elseWhen(Bool cond, Runnable body) {
         close();
-        When inner = new When(cond.node(), SourceLoc.capture());
+        When inner = new When(cond.node(), Sites.loc());
         when.otherwise().add(inner);
         elaboration.inBlock(inner.then(), body);
         return new Conditional(elaboration, inner);
@@ -28,7 +28,7 @@ public final class Conditional {
     }
 
     private void close() {
-        if (closed) throw new IllegalStateException("this when already has its else branch, at " + SourceLoc.capture());
+        if (closed) throw new IllegalStateException("this when already has its else branch, at " + Sites.loc());
         closed = true;
     }
 }

@@ -1,6 +1,10 @@
 package dev.spindle.hdl;
 
+import dev.spindle.hdl.ir.NameSource;
+import dev.spindle.hdl.ir.Signal;
+
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Anything with a hardware value: a single signal ({@link BaseType}) or a group of them ({@link Bundle}, {@link Vec}). */
 public abstract class Data {
@@ -11,6 +15,41 @@ public abstract class Data {
 
     /** Gives this value an explicit name (a bundle prefixes its fields with it). Returns {@code this}. */
     public abstract <T extends Data> T named(String name);
+
+    /**
+     * A weak name, for library code that builds hardware for its caller: each leaf is named {@code name} (a bundle's
+     * leaves {@code name_<field>...}) unless a field, the user's local variable or {@link #named} names it.
+     * Returns {@code this}.
+     */
+    @SuppressWarnings("unchecked")
+    public final <T extends Data> T suggestName(String name) {
+        suggest(this, () -> name, "");
+        return (T) this;
+    }
+
+    /**
+     * {@link #suggestName(String)} with a name known only later: {@code <prefix>_<suffix>[_<field>...]} once
+     * {@code prefix} gives non-null (it is asked at emission, so it can follow the name of another signal).
+     */
+    @SuppressWarnings("unchecked")
+    public final <T extends Data> T suggestName(Supplier<String> prefix, String suffix) {
+        suggest(this, prefix, "_" + suffix);
+        return (T) this;
+    }
+
+    private static void suggest(Data d, Supplier<String> prefix, String path) {
+        if (d instanceof BaseType b) {
+            if (b.node() instanceof Signal s && s.nameSource().compareTo(NameSource.DERIVED) < 0) {
+                s.setLazyName(() -> {
+                    String p = prefix.get();
+                    return p == null ? null : p + path;
+                });
+            }
+        } else if (d instanceof Bundle bundle) {
+            List<Bundle.Element> elements = bundle.elements();
+            for (int i = 0; i < elements.size(); i++) suggest(elements.get(i).data(), prefix, path + "_" + bundle.elementName(i));
+        }
+    }
 
     /** Drives this signal (or every field of this bundle) from {@code value}, with width and type checks. */
     public abstract void assign(Data value);

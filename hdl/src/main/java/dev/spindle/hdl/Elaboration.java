@@ -4,6 +4,7 @@ import dev.spindle.hdl.ir.Block;
 import dev.spindle.hdl.ir.ComponentNode;
 import dev.spindle.hdl.ir.Domain;
 import dev.spindle.hdl.ir.HdlError;
+import dev.spindle.hdl.ir.NameSource;
 import dev.spindle.hdl.ir.Signal;
 import dev.spindle.hdl.ir.SourceLoc;
 import dev.spindle.hdl.ir.Stmt;
@@ -27,12 +28,19 @@ public final class Elaboration {
         final ComponentNode node;
         final Component component;
         final Deque<Block> blocks = new ArrayDeque<>();
+        /** Bundles created in this component, in creation order: their leaves get their local's name with a path. */
+        final List<Bundle> bundles = new ArrayList<>();
         Domain domain;
+        /** The prefix of the areas open now ({@code exp_lane}), or null. */
+        String area;
+        /** Whether the component's class holds any call's result in a local variable (then operators get names). */
+        final boolean namesOperators;
 
         Frame(ComponentNode node, Component component, Domain domain) {
             this.node = node;
             this.component = component;
             this.domain = domain;
+            this.namesOperators = CallSites.of(component.getClass()).namesLocals;
             blocks.push(node.body());
         }
     }
@@ -64,7 +72,7 @@ public final class Elaboration {
         Elaboration e = new Elaboration();
         CURRENT.set(e);
         try {
-            e.pending = new Pending(null, null, SourceLoc.capture());
+            e.pending = new Pending(null, null, Sites.loc());
             T top = build.get();
             e.finishComponent(top);
             return new Elaborated<>(top, e.top, List.copyOf(e.domains));
@@ -75,11 +83,11 @@ public final class Elaboration {
 
     <T extends Component> T child(Supplier<T> build) {
         Frame parent = frame();
-        pending = new Pending(parent.node, parent.domain, SourceLoc.capture());
+        pending = new Pending(parent.node, parent.domain, Sites.loc());
         T child = build.get();
         if (pending != null) {
             pending = null;
-            throw new IllegalStateException("child(...) must create a Component, at " + SourceLoc.capture());
+            throw new IllegalStateException("child(...) must create a Component, at " + Sites.loc());
         }
         finishComponent(child);
         return child;
@@ -90,7 +98,7 @@ public final class Elaboration {
         if (pending == null) {
             throw new HdlError(HdlError.Kind.INVALID, "component " + c.getClass().getSimpleName()
                     + " created outside child(...): write child(() -> new " + c.getClass().getSimpleName() + "(...))",
-                    SourceLoc.capture());
+                    Sites.loc());
         }
         Pending p = pending;
         pending = null;
@@ -108,10 +116,10 @@ public final class Elaboration {
     private void finishComponent(Component c) {
         Frame f = frames.peek();
         if (f == null || f.node != c.node()) {
-            throw new IllegalStateException("component stack out of order at " + SourceLoc.capture());
+            throw new IllegalStateException("component stack out of order at " + Sites.loc());
         }
         if (f.blocks.size() != 1) throw new IllegalStateException("unclosed when/switch block in " + f.node.path());
-        Naming.nameComponent(c);
+        Naming.nameComponent(c, f.bundles);
         frames.pop();
     }
 
@@ -129,6 +137,30 @@ public final class Elaboration {
     }
 
     void addStmt(Stmt s) { frame().blocks.peek().add(s); }
+
+    boolean namesOperators() { return frame().namesOperators; }
+
+    /** The prefix of the named areas open now, or null (also when no component is under construction). */
+    String areaPrefix() {
+        Frame f = frames.peek();
+        return f == null ? null : f.area;
+    }
+
+    <T> T inArea(String name, java.util.function.Supplier<T> body) {
+        Frame f = frame();
+        String saved = f.area;
+        f.area = saved == null ? name : saved + "_" + name;
+        try {
+            return body.get();
+        } finally {
+            f.area = saved;
+        }
+    }
+
+    void bundleCreated(Bundle b) {
+        Frame f = frames.peek();
+        if (f != null) f.bundles.add(b);
+    }
 
     void inBlock(Block b, Runnable body) {
         Frame f = frame();
@@ -184,15 +216,17 @@ public final class Elaboration {
     private Signal topInput(String name) {
         ComponentNode t = top;
         if (t == null) throw new IllegalStateException("clock domains are created inside the top component");
-        Signal s = new Signal(Signal.Kind.IN, 1, t, SourceLoc.capture(), null, null);
-        s.setName(name, Signal.NameSource.EXPLICIT);
+        Signal s = new Signal(Signal.Kind.IN, 1, t, Sites.loc(), null, null);
+        s.setName(name, NameSource.EXPLICIT);
         return s;
     }
 
-    /** A new combinational signal in the current component. */
+    /** A new combinational signal in the current component, named after the local variable that receives it. */
     Signal newSignal(int width) {
         ComponentNode owner = component();
-        Signal s = new Signal(Signal.Kind.WIRE, width, owner, SourceLoc.capture(), null, null);
+        Sites.Site site = Sites.site();
+        Signal s = new Signal(Signal.Kind.WIRE, width, owner, site.loc(), null, null);
+        if (site.name() != null) s.setName(site.name(), site.source());
         owner.signals().add(s);
         return s;
     }

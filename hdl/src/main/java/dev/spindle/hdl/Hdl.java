@@ -23,6 +23,25 @@ public abstract class Hdl {
     /** Creates a sub-component of the component under construction: {@code fifo = child(() -> new Fifo(cfg))}. */
     public static <T extends Component> T child(Supplier<T> build) { return Elaboration.current().child(build); }
 
+    /**
+     * A named scope, SpinalHDL's {@code Area}: what {@code body} builds and holds in local variables is named
+     * {@code <name>_<local>} ({@code exp_sum}); areas nest ({@code exp_lane_sum}). Returns what {@code body} returns.
+     */
+    public static <T> T area(String name, Supplier<T> body) {
+        if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("area name \"" + name + "\" is not an identifier: use letters, digits and _");
+        }
+        return Elaboration.current().inArea(name, body);
+    }
+
+    /** {@link #area(String, Supplier)} for a body that returns nothing. */
+    public static void area(String name, Runnable body) {
+        area(name, () -> {
+            body.run();
+            return null;
+        });
+    }
+
     /** A combinational signal of the given type. */
     public static <T extends Data> T Wire(HardType<T> type) { return type.create(); }
 
@@ -49,7 +68,7 @@ public abstract class Hdl {
         for (int i = 0; i < regs.size(); i++) {
             if (!(inits.get(i).node() instanceof Const c)) {
                 throw new dev.spindle.hdl.ir.HdlError(dev.spindle.hdl.ir.HdlError.Kind.INVALID,
-                        "RegInit needs a literal reset value, got " + inits.get(i).typeName(), SourceLoc.capture());
+                        "RegInit needs a literal reset value, got " + inits.get(i).typeName(), Sites.loc());
             }
             regs.get(i).signal("RegInit").setInit(c);
         }
@@ -94,7 +113,7 @@ public abstract class Hdl {
     /** {@code if (cond) body}; chain {@code .elseWhen(...)} and {@code .otherwise(...)}. */
     public static Conditional when(Bool cond, Runnable body) {
         Elaboration e = Elaboration.current();
-        When w = new When(cond.node(), SourceLoc.capture());
+        When w = new When(cond.node(), Sites.loc());
         e.addStmt(w);
         e.inBlock(w.then(), body);
         return new Conditional(e, w);
@@ -103,7 +122,7 @@ public abstract class Hdl {
     /** {@code case (selector)}; chain {@code .is(value, body)} and {@code .dflt(body)}. */
     public static SwitchBuilder switchOn(BaseType selector) {
         Elaboration e = Elaboration.current();
-        Switch s = new Switch(selector.node(), SourceLoc.capture());
+        Switch s = new Switch(selector.node(), Sites.loc());
         e.addStmt(s);
         return new SwitchBuilder(e, s, selector instanceof SInt || selector instanceof SFix);
     }

@@ -3,6 +3,7 @@ package dev.spindle.hdl;
 import dev.spindle.hdl.ir.HdlError;
 import dev.spindle.hdl.ir.MemNode;
 import dev.spindle.hdl.ir.MemWrite;
+import dev.spindle.hdl.ir.NameSource;
 import dev.spindle.hdl.ir.SourceLoc;
 
 import java.math.BigInteger;
@@ -34,7 +35,9 @@ public final class Mem<T extends Data> {
                 }
             }
         }
-        this.node = new MemNode(width, depth, e.component(), SourceLoc.capture(), e.domain(), init);
+        Sites.Site site = Sites.site();
+        this.node = new MemNode(width, depth, e.component(), site.loc(), e.domain(), init);
+        if (site.name() != null) node.setName(site.name(), site.source());
         e.component().mems().add(node);
     }
 
@@ -56,14 +59,20 @@ public final class Mem<T extends Data> {
     public int addressWidth() { return node.addressWidth(); }
 
     public Mem<T> named(String name) {
-        node.setName(name, true);
+        node.setName(name, NameSource.EXPLICIT);
+        return this;
+    }
+
+    /** A weak name, for library code: used unless a field, a local variable or {@link #named} names the memory. */
+    public Mem<T> suggestName(String name) {
+        node.setName(name, NameSource.DERIVED);
         return this;
     }
 
     private void checkAddress(UInt address) {
         if (address.width() != node.addressWidth()) {
             throw new HdlError(HdlError.Kind.WIDTH_MISMATCH, "(" + node.addressWidth() + " bits <- " + address.width()
-                    + " bits) on the address of a memory of depth " + node.depth(), SourceLoc.capture());
+                    + " bits) on the address of a memory of depth " + node.depth(), Sites.loc());
         }
     }
 
@@ -95,12 +104,12 @@ public final class Mem<T extends Data> {
         checkAddress(address);
         if (data.totalWidth() != node.width()) {
             throw new HdlError(HdlError.Kind.WIDTH_MISMATCH, "(" + node.width() + " bits <- " + data.totalWidth()
-                    + " bits) on the data written to a memory", SourceLoc.capture());
+                    + " bits) on the data written to a memory", Sites.loc());
         }
         if (mask != null && (node.width() % mask.width() != 0)) {
             throw new IllegalArgumentException("mask width " + mask.width() + " must divide the word width " + node.width());
         }
-        MemWrite w = new MemWrite(node, address.node(), data.asBits().node(), mask == null ? null : mask.node(), SourceLoc.capture());
+        MemWrite w = new MemWrite(node, address.node(), data.asBits().node(), mask == null ? null : mask.node(), Sites.loc());
         if (enable == null) {
             Elaboration.current().addStmt(w);
         } else {

@@ -2,6 +2,7 @@ package dev.spindle.hdl;
 
 import dev.spindle.hdl.ir.ComponentNode;
 import dev.spindle.hdl.ir.HdlError;
+import dev.spindle.hdl.ir.NameSource;
 import dev.spindle.hdl.ir.Signal;
 
 import java.lang.reflect.Field;
@@ -54,10 +55,38 @@ final class Naming {
         return null;
     }
 
-    /** Called when a component's constructor has returned: ports from {@code io}, then names from fields. */
-    static void nameComponent(Component c) {
+    /**
+     * Called when a component's constructor has returned: ports from {@code io}, names from fields, then the leaves
+     * of bundles held in local variables get the bundle's path ({@code s} becomes {@code s_valid}, {@code s_payload}).
+     */
+    static void nameComponent(Component c, List<Bundle> bundles) {
         resolveIo(c);
         nameFields(c);
+        nameLocalBundles(bundles);
+    }
+
+    /** Bundles not inside another: their leaves, all named after the local at creation, get their paths. */
+    private static void nameLocalBundles(List<Bundle> bundles) {
+        if (bundles.isEmpty()) return;
+        java.util.Set<Bundle> inner = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Bundle b : bundles) for (Bundle.Element e : b.elements()) if (e.data() instanceof Bundle x) inner.add(x);
+        for (Bundle b : bundles) {
+            if (inner.contains(b)) continue;
+            List<BaseType> leaves = b.flatten();
+            if (leaves.isEmpty() || !(leaves.getFirst().node() instanceof Signal first)) continue;
+            NameSource src = first.nameSource();
+            if (src != NameSource.LOCAL && src != NameSource.AREA && src != NameSource.LIBRARY_LOCAL && src != NameSource.INPUT) continue;
+            appendPaths(b, first.name(), "");
+        }
+    }
+
+    private static void appendPaths(Data d, String local, String path) {
+        if (d instanceof BaseType b) {
+            if (b.node() instanceof Signal s && local.equals(s.name())) s.renameLocal(local + path);
+        } else if (d instanceof Bundle bundle) {
+            List<Bundle.Element> elements = bundle.elements();
+            for (int i = 0; i < elements.size(); i++) appendPaths(elements.get(i).data(), local, path + "_" + bundle.elementName(i));
+        }
     }
 
     /** Names signals, memories and children held in the component's fields (best-effort: null fields are skipped). */
@@ -69,28 +98,67 @@ final class Naming {
         }
     }
 
-    private static void nameObject(Object v, String name, ComponentNode owner) {
+    private static void nameObject(Object v, String name, ComponentNode owner) { nameObject(v, name, owner, 0); }
+
+    private static void nameObject(Object v, String name, ComponentNode owner, int depth) {
+        if (depth > 6) return;
         switch (v) {
             case Data d -> nameData(d, name, owner, false);
-            case Mem<?> m -> { if (m.node().owner() == owner) m.node().setName(name, false); }
+            case Mem<?> m -> { if (m.node().owner() == owner) m.node().setName(name, NameSource.FIELD); }
+            case Record r -> {
+                Object[] values = recordValues(r);
+                String[] names = RECORDS.get(r.getClass()).names;
+                for (int i = 0; i < values.length; i++) if (values[i] != null) nameObject(values[i], name + "_" + names[i], owner, depth + 1);
+            }
             case Component child -> {
                 if (child.node().parent() == owner && child.node().instanceName() == null) child.node().setInstanceName(name);
             }
             case Object[] array -> {
-                for (int i = 0; i < array.length; i++) if (array[i] != null) nameObject(array[i], name + "_" + i, owner);
+                for (int i = 0; i < array.length; i++) if (array[i] != null) nameObject(array[i], name + "_" + i, owner, depth + 1);
             }
             case List<?> list -> {
-                for (int i = 0; i < list.size(); i++) if (list.get(i) != null) nameObject(list.get(i), name + "_" + i, owner);
+                for (int i = 0; i < list.size(); i++) if (list.get(i) != null) nameObject(list.get(i), name + "_" + i, owner, depth + 1);
             }
             default -> { }
         }
+    }
+
+    /** The components of a record class: names and accessors (made accessible once). */
+    private record RecordShape(String[] names, java.lang.reflect.Method[] accessors) {}
+
+    private static final ClassValue<RecordShape> RECORDS = new ClassValue<>() {
+        @Override protected RecordShape computeValue(Class<?> type) {
+            java.lang.reflect.RecordComponent[] rc = type.getRecordComponents();
+            String[] names = new String[rc.length];
+            java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[rc.length];
+            for (int i = 0; i < rc.length; i++) {
+                names[i] = rc[i].getName();
+                accessors[i] = rc[i].getAccessor();
+                accessors[i].setAccessible(true);
+            }
+            return new RecordShape(names, accessors);
+        }
+    };
+
+    private static Object[] recordValues(Record r) {
+        java.lang.reflect.Method[] acc = RECORDS.get(r.getClass()).accessors;
+        Object[] out = new Object[acc.length];
+        for (int i = 0; i < acc.length; i++) {
+            if (acc[i].getReturnType().isPrimitive()) continue;
+            try {
+                out[i] = acc[i].invoke(r);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
     }
 
     /** Names the leaves of {@code d} with {@code name} as prefix; only those owned by {@code owner} unless null. */
     static void nameData(Data d, String name, ComponentNode owner, boolean explicit) {
         if (d instanceof BaseType b) {
             if (b.node() instanceof Signal s && (owner == null || s.owner() == owner)) {
-                s.setName(name, explicit ? Signal.NameSource.EXPLICIT : Signal.NameSource.FIELD);
+                s.setName(name, explicit ? NameSource.EXPLICIT : NameSource.FIELD);
             }
         } else if (d instanceof Bundle bundle) {
             List<Bundle.Element> elements = bundle.elements();

@@ -219,13 +219,13 @@ public final class SFix extends BaseType {
     static void requireRawWidth(BitVector<?> raw, FixFormat f) {
         if (raw.width() != f.width()) {
             throw new HdlError(HdlError.Kind.WIDTH_MISMATCH, "(" + f.width() + " bits <- " + raw.width() + " bits): format " + f
-                    + " needs a raw of " + f.width() + " bits: resize the raw value first", SourceLoc.capture());
+                    + " needs a raw of " + f.width() + " bits: resize the raw value first", Sites.loc());
         }
     }
 
     static HdlError formatMismatch(BaseType target, FixFormat got) {
         return new HdlError(HdlError.Kind.TYPE_MISMATCH, "(" + target.typeName() + " <- " + got + ") on " + Checks.describe(target)
                 + ": fixed-point formats differ; convert explicitly with resize(FixFormat.parse(\"" + target.typeName()
-                + "\"), rounding, overflow) (toSFix/toUFix between signed and unsigned)", SourceLoc.capture());
+                + "\"), rounding, overflow) (toSFix/toUFix between signed and unsigned)", Sites.loc());
     }
 }

@@ -39,10 +39,10 @@ public final class SwitchBuilder {
             BigInteger max = (signed ? BigInteger.ONE.shiftLeft(w - 1) : BigInteger.ONE.shiftLeft(w)).subtract(BigInteger.ONE);
             if (b.compareTo(min) < 0 || b.compareTo(max) > 0) {
                 throw new HdlError(HdlError.Kind.INVALID, "switch case " + v + " does not fit the " + w + "-bit " + (signed ? "signed " : "")
-                        + "selector (allowed " + min + " to " + max + ")", SourceLoc.capture());
+                        + "selector (allowed " + min + " to " + max + ")", Sites.loc());
             }
             if (b.signum() < 0) b = b.add(BigInteger.ONE.shiftLeft(w));   // two's complement bit pattern
-            if (!seen.add(b)) throw new HdlError(HdlError.Kind.INVALID, "switch case " + v + " appears twice", SourceLoc.capture());
+            if (!seen.add(b)) throw new HdlError(HdlError.Kind.INVALID, "switch case " + v + " appears twice", Sites.loc());
             consts.add(new Const(b, w));
         }
         return addCase(consts, body);
@@ -51,14 +51,14 @@ public final class SwitchBuilder {
     /** A case for a literal of the selector's type (e.g. an enum state). */
     public SwitchBuilder is(BaseType literal, Runnable body) {
         if (!(literal.node() instanceof Const c) || c.width() != sw.selector().width()) {
-            throw new HdlError(HdlError.Kind.INVALID, "switch case must be a literal of the selector's width", SourceLoc.capture());
+            throw new HdlError(HdlError.Kind.INVALID, "switch case must be a literal of the selector's width", Sites.loc());
         }
-        if (!seen.add(c.value())) throw new HdlError(HdlError.Kind.INVALID, "switch case " + c.value() + " appears twice", SourceLoc.capture());
+        if (!seen.add(c.value())) throw new HdlError(HdlError.Kind.INVALID, "switch case " + c.value() + " appears twice", Sites.loc());
         return addCase(List.of(c), body);
     }
 
     private SwitchBuilder addCase(List<Const> values, Runnable body) {
-        if (hasDefault) throw new IllegalStateException("switch case after dflt, at " + SourceLoc.capture());
+        if (hasDefault) throw new IllegalStateException("switch case after dflt, at " + Sites.loc());
         Switch.Case c = new Switch.Case(values, new dev.spindle.hdl.ir.Block());
         sw.cases().add(c);
         elaboration.inBlock(c.body(), body);
@@ -67,7 +67,7 @@ public final class SwitchBuilder {
 
     /** The default case. */
     public void dflt(Runnable body) {
-        if (hasDefault) throw new IllegalStateException("switch already has a default, at " + SourceLoc.capture());
+        if (hasDefault) throw new IllegalStateException("switch already has a default, at " + Sites.loc());
         hasDefault = true;
         elaboration.inBlock(sw.dflt(), body);
     }

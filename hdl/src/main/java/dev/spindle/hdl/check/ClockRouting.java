@@ -6,6 +6,7 @@ import dev.spindle.hdl.ir.HdlError;
 import dev.spindle.hdl.ir.MemNode;
 import dev.spindle.hdl.ir.MemWrite;
 import dev.spindle.hdl.ir.StmtWalk;
+import dev.spindle.hdl.ir.NameSource;
 import dev.spindle.hdl.ir.Signal;
 import dev.spindle.hdl.ir.SourceLoc;
 
@@ -77,7 +78,7 @@ final class ClockRouting {
 
     private static Signal newPort(ComponentNode c, Signal s) {
         Signal p = new Signal(Signal.Kind.IN, 1, c, s.loc(), null, null);
-        p.setName(s.name(), Signal.NameSource.EXPLICIT);
+        p.setName(s.name(), NameSource.EXPLICIT);
         c.ports().add(p);
         c.signals().add(p);
         return p;

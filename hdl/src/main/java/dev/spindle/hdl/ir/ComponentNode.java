@@ -15,6 +15,7 @@ public final class ComponentNode {
     private final List<Signal> signals = new ArrayList<>();
     private final List<MemNode> mems = new ArrayList<>();
     private final List<ComponentNode> children = new ArrayList<>();
+    private final List<Op> namedOps = new ArrayList<>();
     private final Block body = new Block();
     private String blackBoxModule;
     private final Map<String, Object> blackBoxParameters = new LinkedHashMap<>();
@@ -39,6 +40,8 @@ public final class ComponentNode {
     public List<Signal> signals() { return signals; }
     public List<MemNode> mems() { return mems; }
     public List<ComponentNode> children() { return children; }
+    /** Operators that were given a local variable's name, in creation order (a name may have been taken back since). */
+    public List<Op> namedOps() { return namedOps; }
     public Block body() { return body; }
     public boolean isBlackBox() { return blackBoxModule != null; }
     public String blackBoxModule() { return blackBoxModule; }

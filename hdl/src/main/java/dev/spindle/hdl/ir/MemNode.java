@@ -11,7 +11,7 @@ public final class MemNode {
     private final Domain domain;
     private final BigInteger[] init;
     private String name;
-    private boolean explicitName;
+    private NameSource nameSource = NameSource.NONE;
 
     public MemNode(int width, int depth, ComponentNode owner, SourceLoc loc, Domain domain, BigInteger[] init) {
         this.width = width;
@@ -31,11 +31,13 @@ public final class MemNode {
     public BigInteger[] init() { return init; }
     public String name() { return name; }
 
-    /** Sets the name; a field name never replaces an explicit one, and the first field name stays. */
-    public void setName(String name, boolean explicit) {
-        if (this.name == null || (explicit && !explicitName)) {
+    public NameSource nameSource() { return nameSource; }
+
+    /** Sets the name unless a stronger (or, for fields, an equal: the first field stays) source already named it. */
+    public void setName(String name, NameSource source) {
+        if (this.name == null || source.compareTo(nameSource) > 0) {
             this.name = name;
-            this.explicitName = explicit;
+            this.nameSource = source;
         }
     }
 

@@ -2,7 +2,10 @@ package dev.spindle.hdl.ir;
 
 import java.util.List;
 
-/** An operator applied to operands; created once and never changed. */
+/**
+ * An operator applied to operands; created once and never changed, except for its name: the local variable that
+ * received it (the emitter then gives it a wire of that name), or none.
+ */
 public final class Op extends Node {
     private final OpKind kind;
     private final Node[] args;
@@ -10,6 +13,8 @@ public final class Op extends Node {
     private final int p1;
     private final MemNode mem;
     private final ComponentNode owner;
+    private String name;
+    private NameSource nameSource = NameSource.NONE;
 
     public Op(OpKind kind, int width, ComponentNode owner, int p0, int p1, MemNode mem, Node... args) {
         super(width);
@@ -38,4 +43,14 @@ public final class Op extends Node {
     public MemNode mem() { return mem; }
 
     @Override public ComponentNode owner() { return owner; }
+
+    /** The local variable name given to this result, or null. */
+    public String name() { return name; }
+
+    public NameSource nameSource() { return nameSource; }
+
+    public void setName(String name, NameSource source) {
+        this.name = name;
+        this.nameSource = name == null ? NameSource.NONE : source;
+    }
 }

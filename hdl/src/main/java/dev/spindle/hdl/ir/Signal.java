@@ -11,9 +11,6 @@ import java.util.function.Supplier;
 public final class Signal extends Node {
     public enum Kind { IN, OUT, WIRE, REG }
 
-    /** How a name was given; a stronger one replaces a weaker one. */
-    public enum NameSource { NONE, DERIVED, FIELD, EXPLICIT }
-
     private Kind kind;
     private final ComponentNode owner;
     private final SourceLoc loc;
@@ -66,9 +63,13 @@ public final class Signal extends Node {
     }
 
     public String name() {
-        if (name == null && lazyName != null) {
+        if (lazyName != null) {
             String n = lazyName.get();
-            if (n != null) name = n;
+            if (n != null) {
+                name = n;
+                nameSource = NameSource.DERIVED;
+                lazyName = null;
+            }
         }
         return name;
     }
@@ -80,16 +81,23 @@ public final class Signal extends Node {
         if (this.name == null || source.compareTo(nameSource) > 0) {
             this.name = name;
             this.nameSource = source;
-            this.lazyName = null;
+            if (source.compareTo(NameSource.DERIVED) > 0) this.lazyName = null;
         }
     }
 
-    /** A name derived from another signal's, resolved once that one is named (e.g. {@code <stream>_rValid}). */
+    /** Replaces a name given by a local variable (a bundle's leaf gets its path appended); other names stay. */
+    public void renameLocal(String name) {
+        if (nameSource == NameSource.LOCAL || nameSource == NameSource.AREA || nameSource == NameSource.LIBRARY_LOCAL
+                || nameSource == NameSource.INPUT) this.name = name;
+    }
+
+    /**
+     * A name derived from another signal's, resolved once that one is named (e.g. {@code <stream>_rValid}); it
+     * replaces nothing stronger than a local variable of library code, and while it resolves to null the name
+     * there was stands.
+     */
     public void setLazyName(Supplier<String> namer) {
-        if (nameSource == NameSource.NONE) {
-            this.lazyName = namer;
-            this.nameSource = NameSource.DERIVED;
-        }
+        if (nameSource.compareTo(NameSource.DERIVED) < 0) this.lazyName = namer;
     }
 
     /** Marks the first register of a synchronizer: the clock-domain-crossing check accepts it. */

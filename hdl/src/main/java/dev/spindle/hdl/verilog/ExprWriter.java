@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Renders expressions of one module. An operator is written inline unless it is used more than once, sliced,
- * signed-sensitive ({@code >>>}) or too deeply nested; then it becomes a named wire ({@code _zz_<user>}), so the
- * Verilog stays readable and never depends on Verilog's context-determined widths or signedness.
+ * Renders expressions of one module. An operator is written inline unless a local variable of the user's code
+ * holds it (it becomes a wire of that name), or it is used more than once, sliced, signed-sensitive ({@code >>>})
+ * or too deeply nested; then it becomes a wire named after its driver ({@code _zz_<first named operand>}, a
+ * temporary), so the Verilog stays readable and never depends on Verilog's context-determined widths or signedness.
  */
 final class ExprWriter {
     private static final int MAX_INLINE_DEPTH = 3;
@@ -27,25 +28,28 @@ final class ExprWriter {
     private final Function<Signal, String> signalRef;
     private final Function<MemNode, String> memRef;
     private final Names names;
+    /** Wire names chosen beforehand for the operators held in the user's local variables. */
+    private final Map<Op, String> localNames;
     private final Map<Op, String> materialized = new IdentityHashMap<>();
+    /** The manifest origin of each materialized wire. */
+    private final Map<String, String> wireOrigins = new LinkedHashMap<>();
     /** Declarations and continuous assignments of the materialized wires, in order of creation. */
     private final Map<String, String> wireAssigns = new LinkedHashMap<>();
     private final Map<String, Integer> wireWidths = new LinkedHashMap<>();
     /** Bits read of each named thing, to flag the ones deliberately left partly unused. */
     private final Map<String, BitSet> bitsRead = new LinkedHashMap<>();
-    private String hint = "expr";
-
-    ExprWriter(Map<Op, Integer> uses, Function<Signal, String> signalRef, Function<MemNode, String> memRef, Names names) {
+    ExprWriter(Map<Op, Integer> uses, Function<Signal, String> signalRef, Function<MemNode, String> memRef, Names names,
+               Map<Op, String> localNames) {
         this.uses = uses;
         this.signalRef = signalRef;
         this.memRef = memRef;
         this.names = names;
+        this.localNames = localNames;
     }
 
-    /** Names the wires created next after {@code target} ({@code _zz_<target>}). */
-    void hint(String target) { this.hint = target; }
-
     Map<String, String> wireAssigns() { return wireAssigns; }
+
+    Map<String, String> wireOrigins() { return wireOrigins; }
 
     Map<String, Integer> wireWidths() { return wireWidths; }
 
@@ -89,7 +93,7 @@ final class ExprWriter {
     }
 
     private boolean mustName(Op op) {
-        if (op.kind() == OpKind.SRA || op.kind() == OpKind.SRA_CONST) return true;
+        if (op.kind() == OpKind.SRA || op.kind() == OpKind.SRA_CONST || localNames.containsKey(op)) return true;
         return uses.getOrDefault(op, 0) > 1 || depth(op, MAX_INLINE_DEPTH + 1) > MAX_INLINE_DEPTH;
     }
 
@@ -153,8 +157,19 @@ final class ExprWriter {
 
     private String materialize(Op op) {
         prepareDeep(op);
-        String name = names.claim("_zz_" + hint);
+        String name = localNames.get(op);
+        String origin;
+        if (name != null) {
+            origin = op.nameSource().origin();
+        } else if (op.name() != null) {
+            name = names.claim(op.name());   // a library's local: used when the operator needs a wire anyway
+            origin = op.nameSource().origin();
+        } else {
+            name = names.claim("_zz_" + driver(op, 0));
+            origin = "temporary";
+        }
         materialized.put(op, name);
+        wireOrigins.put(name, origin);
         // Operands deeper than the limit are named first, so this wire's expression stays short.
         for (int i = 0; i < op.argCount(); i++) {
             if (op.arg(i) instanceof Op a && !materialized.containsKey(a) && depth(a, MAX_INLINE_DEPTH) >= MAX_INLINE_DEPTH) materialize(a);
@@ -164,6 +179,26 @@ final class ExprWriter {
         wireAssigns.put(name, body);
         return name;
     }
+
+    /** What a temporary is named after: its first operand that has a name (a signal, a memory, a wire), else its operator. */
+    private String driver(Op op, int depth) {
+        if (op.kind() == OpKind.MEM_READ) return strip(memRef.apply(op.mem()));
+        for (int i = 0; i < op.argCount(); i++) {
+            Node a = op.arg(i);
+            if (a instanceof Signal s) return strip(signalRef.apply(s));
+            if (a instanceof Op o) {
+                String m = materialized.get(o);
+                if (m != null) return strip(m);
+                if (o.name() != null) return o.name();
+            }
+        }
+        for (int i = 0; i < op.argCount() && depth < 3; i++) {
+            if (op.arg(i) instanceof Op o) return driver(o, depth + 1);
+        }
+        return op.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String strip(String name) { return name.startsWith("_zz_") ? name.substring(4) : name; }
 
     private String readAll(String name, int width) {
         bitsRead.computeIfAbsent(name, k -> new BitSet()).set(0, width);

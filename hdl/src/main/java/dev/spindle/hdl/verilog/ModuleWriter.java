@@ -7,6 +7,8 @@ import dev.spindle.hdl.ir.Const;
 import dev.spindle.hdl.ir.Domain;
 import dev.spindle.hdl.ir.MemNode;
 import dev.spindle.hdl.ir.MemWrite;
+import dev.spindle.hdl.ir.NameSource;
+import dev.spindle.hdl.ir.Op;
 import dev.spindle.hdl.ir.Signal;
 import dev.spindle.hdl.ir.SourceLoc;
 import dev.spindle.hdl.ir.Stmt;
@@ -42,6 +44,8 @@ final class ModuleWriter {
     /** Child inputs driven straight from a signal: the instance connects that signal, no wire in between. */
     private final Map<Signal, Signal> directInputs = new IdentityHashMap<>();
     private final ExprWriter ex;
+    private final Map<Op, String> opNames = new IdentityHashMap<>();
+    private final List<Manifest.Declaration> declarations = new ArrayList<>();
     private final Set<Assign> topLevel = Collections.newSetFromMap(new IdentityHashMap<>());
 
     ModuleWriter(ComponentNode c, Map<ComponentNode, String> moduleNames) {
@@ -49,8 +53,46 @@ final class ModuleWriter {
         for (Stmt s : c.body().stmts()) if (s instanceof Assign a) topLevel.add(a);
         this.moduleNames = moduleNames;
         this.live = new Liveness(c);
-        this.ex = new ExprWriter(live.uses, this::ref, memNames::get, names);
+        this.ex = new ExprWriter(live.uses, this::ref, memNames::get, names, opNames);
         nameEverything();
+    }
+
+    /** The reg, wire and memory declarations written, with the origin of each name (for the manifest). */
+    List<Manifest.Declaration> declarations() { return declarations; }
+
+    private static boolean isLocal(NameSource s) {
+        return s == NameSource.LOCAL || s == NameSource.AREA || s == NameSource.LIBRARY_LOCAL || s == NameSource.DERIVED
+                || s == NameSource.INPUT;
+    }
+
+    /**
+     * Names given by a local variable to several nodes of this module (a local assigned in a loop, or in a helper
+     * called more than once) get {@code _0}, {@code _1}, ... in creation order (signals, then memories, then
+     * operators); a name given once stays as it is.
+     */
+    private Map<String, int[]> localNameCounts() {
+        Map<String, int[]> count = new java.util.HashMap<>();
+        for (Signal s : c.signals()) {
+            if (!s.isPort() && live.signals.contains(s) && isLocal(s.nameSource())) count.computeIfAbsent(s.name(), k -> new int[2])[0]++;
+        }
+        for (MemNode m : c.mems()) {
+            if (live.mems.contains(m) && isLocal(m.nameSource())) count.computeIfAbsent(m.name(), k -> new int[2])[0]++;
+        }
+        for (Op op : c.namedOps()) {
+            if (userLocal(op)) count.computeIfAbsent(op.name(), k -> new int[2])[0]++;
+        }
+        return count;
+    }
+
+    /** An operator the user's code holds in a local variable: it gets a wire of that name. */
+    private boolean userLocal(Op op) {
+        return op.name() != null && (op.nameSource() == NameSource.LOCAL || op.nameSource() == NameSource.AREA) && live.uses.containsKey(op);
+    }
+
+    private static String numbered(String name, NameSource source, Map<String, int[]> counts) {
+        if (!isLocal(source)) return name;
+        int[] c = counts.get(name);
+        return c == null || c[0] < 2 ? name : name + "_" + c[1]++;
     }
 
     /** Assigned once, whole, outside any when/switch of this module: a continuous assignment. */
@@ -62,14 +104,18 @@ final class ModuleWriter {
 
     private void nameEverything() {
         for (Signal p : c.ports()) signalNames.put(p, names.claim(p.name()));
+        Map<String, int[]> counts = localNameCounts();
         int anonymous = 0;
         for (Signal s : c.signals()) {
             if (s.isPort() || !live.signals.contains(s)) continue;
             String n = s.name();
-            signalNames.put(s, names.claim(n != null ? n : "_zz_" + anonymous++));
+            signalNames.put(s, names.claim(n != null ? numbered(n, s.nameSource(), counts) : "_zz_" + anonymous++));
         }
         for (MemNode m : c.mems()) {
-            if (live.mems.contains(m)) memNames.put(m, names.claim(m.name() != null ? m.name() : "mem"));
+            if (live.mems.contains(m)) memNames.put(m, names.claim(m.name() != null ? numbered(m.name(), m.nameSource(), counts) : "mem"));
+        }
+        for (Op op : c.namedOps()) {
+            if (userLocal(op) && !opNames.containsKey(op)) opNames.put(op, names.claim(numbered(op.name(), op.nameSource(), counts)));
         }
         Map<String, Integer> perDefinition = new LinkedHashMap<>();
         for (ComponentNode child : c.children()) {
@@ -120,7 +166,6 @@ final class ModuleWriter {
         writeInstances(statements);
         StringBuilder assigns = new StringBuilder();
         for (Assign a : continuous) {
-            ex.hint(ref(a.target()));
             String value = ex.expr(a.value());
             assigns.append("  assign ").append(ref(a.target())).append(" = ").append(value).append(';').append(comment(a.loc())).append('\n');
         }
@@ -209,19 +254,20 @@ final class ModuleWriter {
         StringBuilder decl = new StringBuilder();
         for (Signal s : c.signals()) {
             if (s.isPort() || !live.signals.contains(s)) continue;
-            declare(decl, isProcessReg(s, processes) ? "reg " : "wire", signalNames.get(s), s.width(), initialValue(s));
+            declare(decl, isProcessReg(s, processes) ? "reg " : "wire", signalNames.get(s), s.width(), initialValue(s), s.nameSource().origin());
         }
         for (ComponentNode child : c.children()) {
             for (Signal p : child.ports()) {
                 if (directInputs.containsKey(p)) continue;
-                declare(decl, p.kind() == Signal.Kind.IN && processes.containsKey(p) ? "reg " : "wire", signalNames.get(p), p.width(), "");
+                declare(decl, p.kind() == Signal.Kind.IN && processes.containsKey(p) ? "reg " : "wire", signalNames.get(p), p.width(), "", "derived");
             }
         }
-        ex.wireWidths().forEach((n, w) -> declare(decl, "wire", n, w, ""));
+        ex.wireWidths().forEach((n, w) -> declare(decl, "wire", n, w, "", ex.wireOrigins().get(n)));
         for (MemNode m : c.mems()) {
             if (!live.mems.contains(m)) continue;
             decl.append("  reg  ").append(Literals.range(m.width())).append(memNames.get(m))
                     .append(" [0:").append(m.depth() - 1).append("];").append(comment(m.loc())).append('\n');
+            declarations.add(new Manifest.Declaration(null, memNames.get(m), "memory", m.width(), m.nameSource().origin()));
         }
         if (!decl.isEmpty()) out.append('\n').append(decl);
         for (MemNode m : c.mems()) {
@@ -245,7 +291,8 @@ final class ModuleWriter {
     }
 
     /** Declares a signal; one whose bits are deliberately not all read is wrapped in a lint waiver. */
-    private void declare(StringBuilder decl, String kind, String name, int width, String initial) {
+    private void declare(StringBuilder decl, String kind, String name, int width, String initial, String origin) {
+        declarations.add(new Manifest.Declaration(null, name, kind.trim(), width, origin));
         boolean unused = !fullyRead(name, width);
         if (unused) decl.append("  /* verilator lint_off UNUSEDSIGNAL */\n");
         decl.append("  ").append(kind).append(' ').append(Literals.range(width)).append(name).append(initial).append(";\n");
@@ -286,7 +333,6 @@ final class ModuleWriter {
     }
 
     private void writeCombProcess(StringBuilder out, Signal s, Block tree) {
-        ex.hint(ref(s));
         out.append("\n  always @(*) begin\n");
         writeBlock(out, tree, 2, false);
         out.append("  end\n");
@@ -352,7 +398,6 @@ final class ModuleWriter {
             switch (s) {
                 case Assign a -> {
                     String target = ref(a.target());
-                    ex.hint(target);
                     String lhs = a.isFull() ? target : a.hi() == a.lo() ? target + "[" + a.hi() + "]" : target + "[" + a.hi() + ":" + a.lo() + "]";
                     out.append(pad).append(lhs).append(clocked ? " <= " : " = ").append(ex.expr(a.value())).append(';')
                             .append(comment(a.loc())).append('\n');

@@ -32,9 +32,10 @@ public final class VerilogBackend {
         Map<String, Integer> perDefinition = new LinkedHashMap<>();
         Map<String, String> files = new LinkedHashMap<>();
         List<Manifest.Renamed> renamed = new ArrayList<>();
-        emitPostOrder(design.root(), moduleNames, textToName, perDefinition, files, renamed);
+        List<Manifest.Declaration> declarations = new ArrayList<>();
+        emitPostOrder(design.root(), moduleNames, textToName, perDefinition, files, renamed, declarations);
         String top = moduleNames.get(design.root());
-        Manifest manifest = manifest(design, top, files, renamed);
+        Manifest manifest = manifest(design, top, files, renamed, declarations);
         Map<String, String> stubs = new LinkedHashMap<>();
         collectStubs(design.root(), stubs);
         return new VerilogOutput(top, files, manifest, stubs);
@@ -46,8 +47,9 @@ public final class VerilogBackend {
     }
 
     private static void emitPostOrder(ComponentNode c, Map<ComponentNode, String> moduleNames, Map<String, String> textToName,
-                                      Map<String, Integer> perDefinition, Map<String, String> files, List<Manifest.Renamed> renamed) {
-        for (ComponentNode child : c.children()) emitPostOrder(child, moduleNames, textToName, perDefinition, files, renamed);
+                                      Map<String, Integer> perDefinition, Map<String, String> files, List<Manifest.Renamed> renamed,
+                                      List<Manifest.Declaration> declarations) {
+        for (ComponentNode child : c.children()) emitPostOrder(child, moduleNames, textToName, perDefinition, files, renamed, declarations);
         if (c.isBlackBox()) return;
         String javaClass = c.config() == null ? c.definitionName() : c.definitionName() + " " + c.config();
         ModuleWriter writer = new ModuleWriter(c, moduleNames);
@@ -61,11 +63,13 @@ public final class VerilogBackend {
         String name = k == 0 ? c.definitionName() : c.definitionName() + "_" + k;
         textToName.put(text, name);
         moduleNames.put(c, name);
+        for (Manifest.Declaration d : writer.declarations()) declarations.add(d.inModule(name));
         files.put(name + ".v", text.replace(NAME_SLOT, name));
         writer.renamedKeywords().forEach((java, verilog) -> renamed.add(new Manifest.Renamed(name, java, verilog)));
     }
 
-    private static Manifest manifest(Elaborated<?> design, String top, Map<String, String> files, List<Manifest.Renamed> renamed) {
+    private static Manifest manifest(Elaborated<?> design, String top, Map<String, String> files, List<Manifest.Renamed> renamed,
+                                     List<Manifest.Declaration> declarations) {
         ComponentNode root = design.root();
         List<Manifest.Port> ports = new ArrayList<>();
         for (Signal p : root.ports()) ports.add(new Manifest.Port(p.name(), p.kind() == Signal.Kind.IN ? "in" : "out", p.width()));
@@ -79,7 +83,7 @@ public final class VerilogBackend {
         }
         Object config = root.config();
         return new Manifest(GENERATOR, top, List.copyOf(files.keySet()), ports, domains,
-                config == null ? null : config.getClass().getName(), config, sha256(files), List.copyOf(renamed));
+                config == null ? null : config.getClass().getName(), config, sha256(files), List.copyOf(renamed), List.copyOf(declarations));
     }
 
     static String sha256(Map<String, String> files) {

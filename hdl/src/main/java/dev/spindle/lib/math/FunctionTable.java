@@ -101,7 +101,7 @@ public final class FunctionTable extends ConfiguredComponent<FunctionTable.Confi
         long mask = (1L << c.output().width()) - 1;
         for (int i = 0; i < words.length; i++) words[i] &= mask;
         Mem<UInt> rom = Mem.of(UInt.type(c.output().width()), words);
-        rom.node().setName(c.name() + "_rom", false);
+        rom.suggestName(c.name() + "_rom");
         Bits raw = x.asBits();
         UInt address = raw.bits(raw.width() - 1, c.droppedBits()).asUInt();
         UInt y = Ints.hint(enable == null ? rom.readSync(address) : rom.readSync(address, enable), c.name() + "_read");

@@ -7,7 +7,6 @@ import dev.spindle.hdl.HardType;
 import dev.spindle.hdl.Hdl;
 import dev.spindle.hdl.SInt;
 import dev.spindle.hdl.UInt;
-import dev.spindle.hdl.ir.Signal;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -121,15 +120,6 @@ final class Ints {
         return v;
     }
 
-    /** Names the leaves of {@code d} {@code name} unless a field or an explicit name does (a weak, derived name). */
-    static <D extends Data> D hint(D d, String name) {
-        var leaves = d.flatten();
-        for (int i = 0; i < leaves.size(); i++) {
-            if (leaves.get(i).node() instanceof Signal s && s.nameSource() == Signal.NameSource.NONE) {
-                String n = leaves.size() == 1 ? name : name + "_" + i;
-                s.setLazyName(() -> n);
-            }
-        }
-        return d;
-    }
+    /** Names {@code d} {@code name} unless a field, the user's local or an explicit name does (a weak, derived name). */
+    static <D extends Data> D hint(D d, String name) { return d.suggestName(name); }
 }

@@ -2,11 +2,9 @@ package dev.spindle.lib.stream;
 
 import dev.spindle.hdl.BaseType;
 import dev.spindle.hdl.Bool;
-import dev.spindle.hdl.Bundle;
 import dev.spindle.hdl.Data;
 import dev.spindle.hdl.ir.Signal;
 
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -33,24 +31,7 @@ public final class DerivedName {
      * gives null the emitter's default name stands). Leaves already named are left alone. Returns {@code target}.
      */
     public static <D extends Data> D name(D target, Supplier<String> prefix, String suffix) {
-        nameLeaves(target, prefix, suffix);
-        return target;
-    }
-
-    private static void nameLeaves(Data d, Supplier<String> prefix, String path) {
-        if (d instanceof BaseType b) {
-            if (b.node() instanceof Signal s && s.nameSource() == Signal.NameSource.NONE) {
-                s.setLazyName(() -> {
-                    String p = prefix.get();
-                    return p == null ? null : p + "_" + path;
-                });
-            }
-        } else if (d instanceof Bundle bundle) {
-            List<Bundle.Element> elements = bundle.elements();
-            for (int i = 0; i < elements.size(); i++) {
-                nameLeaves(elements.get(i).data(), prefix, path + "_" + bundle.elementName(i));
-            }
-        }
+        return target.suggestName(prefix, suffix);
     }
 
     /**
