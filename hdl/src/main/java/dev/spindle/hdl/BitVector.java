@@ -101,7 +101,7 @@ public abstract sealed class BitVector<T extends BitVector<T>> extends BaseType 
     private void checkRange(int hi, int lo) {
         if (lo < 0 || hi >= width() || hi < lo) {
             throw new HdlError(HdlError.Kind.INVALID, "bit range [" + hi + ":" + lo + "] is outside [" + (width() - 1) + ":0] of "
-                    + Checks.describe(this), SourceLoc.capture());
+                    + Checks.describe(this), Sites.loc());
         }
     }
 

@@ -34,7 +34,7 @@ public abstract sealed class IntVector<T extends IntVector<T>> extends BitVector
         BigInteger b = BigInteger.valueOf(v);
         if (b.compareTo(min(width())) < 0 || b.compareTo(max(width())) > 0) {
             throw new HdlError(HdlError.Kind.WIDTH_MISMATCH, "literal " + v + " does not fit " + Checks.describe(this)
-                    + " (allowed " + min(width()) + " to " + max(width()) + "): use a literal of the right width, or resize", SourceLoc.capture());
+                    + " (allowed " + min(width()) + " to " + max(width()) + "): use a literal of the right width, or resize", Sites.loc());
         }
         return literal(b, width());
     }
@@ -43,7 +43,7 @@ public abstract sealed class IntVector<T extends IntVector<T>> extends BitVector
     final T litFitting(long v) {
         if (!signed() && v < 0) {
             throw new HdlError(HdlError.Kind.INVALID, "cannot compare " + Checks.describe(this) + " with the negative " + v
-                    + ": a UInt is never negative (convert with toSInt())", SourceLoc.capture());
+                    + ": a UInt is never negative (convert with toSInt())", Sites.loc());
         }
         int need = signed() ? 65 - Long.numberOfLeadingZeros(v < 0 ? ~v : v) : Math.max(1, 64 - Long.numberOfLeadingZeros(v));
         return literal(BigInteger.valueOf(v), Math.max(width(), need));
@@ -110,7 +110,7 @@ public abstract sealed class IntVector<T extends IntVector<T>> extends BitVector
     public T shr(int n) {
         if (n < 0 || n >= width()) {
             throw new HdlError(HdlError.Kind.INVALID, "shr(" + n + ") of " + Checks.describe(this) + " would leave no bits (allowed 0 to "
-                    + (width() - 1) + ")", SourceLoc.capture());
+                    + (width() - 1) + ")", Sites.loc());
         }
         return n == 0 ? wrap(node()) : bits(width() - 1, n);
     }

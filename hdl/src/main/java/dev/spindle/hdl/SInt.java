@@ -18,7 +18,7 @@ public final class SInt extends IntVector<SInt> {
         BigInteger half = BigInteger.ONE.shiftLeft(width - 1);
         if (value.compareTo(half.negate()) < 0 || value.compareTo(half) >= 0) {
             throw new IllegalArgumentException("SInt literal " + value + " does not fit in " + width + " bits (allowed -2^" + (width - 1)
-                    + " to 2^" + (width - 1) + " - 1) at " + SourceLoc.capture());
+                    + " to 2^" + (width - 1) + " - 1) at " + Sites.loc());
         }
         return new SInt(Build.lit(value, width));
     }

@@ -14,14 +14,14 @@ public final class UInt extends IntVector<UInt> {
     public static HardType<UInt> type(int width) { return () -> new UInt(Elaboration.current().newSignal(width)); }
 
     public static UInt lit(long value, int width) {
-        if (value < 0) throw new IllegalArgumentException("UInt literal must be >= 0, got " + value + " at " + SourceLoc.capture());
+        if (value < 0) throw new IllegalArgumentException("UInt literal must be >= 0, got " + value + " at " + Sites.loc());
         return lit(BigInteger.valueOf(value), width);
     }
 
     public static UInt lit(BigInteger value, int width) {
         if (value.signum() < 0 || value.bitLength() > width) {
             throw new IllegalArgumentException("UInt literal " + value + " does not fit in " + width + " bits (allowed 0 to 2^" + width
-                    + " - 1) at " + SourceLoc.capture());
+                    + " - 1) at " + Sites.loc());
         }
         return new UInt(Build.lit(value, width));
     }

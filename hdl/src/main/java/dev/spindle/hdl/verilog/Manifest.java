@@ -10,6 +10,12 @@ import java.util.List;
 public record Manifest(String generator, String top, List<String> files, List<Port> ports, List<ClockDomainInfo> clockDomains,
                        String configType, Object config, String verilogSha256, List<Renamed> renamed,
                        List<Declaration> declarations) {
+    /** A manifest without declarations (fixtures that describe only the ports). */
+    public Manifest(String generator, String top, List<String> files, List<Port> ports, List<ClockDomainInfo> clockDomains,
+                    String configType, Object config, String verilogSha256, List<Renamed> renamed) {
+        this(generator, top, files, ports, clockDomains, configType, config, verilogSha256, renamed, List.of());
+    }
+
     public record Port(String name, String direction, int width) {}
 
     /** A Java name that is a (System)Verilog keyword, and the identifier it became in {@code module}. */

@@ -82,18 +82,21 @@ class LocalNamesTest {
         private UInt delay(UInt x) { return RegNext(x); }
     }
 
+    /** Each named declaration exists with the expected origin ({@code "name=origin"}). */
+    private static void assertOrigins(VerilogOutput out, String... expected) {
+        Map<String, String> o = origins(out);
+        for (String e : expected) {
+            String[] kv = e.split("=");
+            assertEquals(kv[1], o.get(kv[0]), kv[0] + " in\n" + verilog(out));
+        }
+    }
+
     @Test
     void aliasesHelpersAndLoops() {
         VerilogOutput out = emit(Helpers::new);
         String v = verilog(out);
-        Map<String, String> o = origins(out);
-        assertEquals("field", o.get("r_0"), v);
-        assertFalse(o.containsKey("alias"), v);
-        assertEquals("local", o.get("delayed"), v);
-        assertEquals("local", o.get("step_0"), v);
-        assertEquals("local", o.get("step_1"), v);
-        assertEquals("local", o.get("stages_0"), v);
-        assertEquals("local", o.get("stages_1"), v);
+        assertOrigins(out, "r_0=field", "delayed=local", "step_0=local", "step_1=local", "stages_0=local", "stages_1=local");
+        assertFalse(origins(out).containsKey("alias"), v);
         assertTrue(v.contains("delayed <= io_b;  // LocalNamesTest.java:"), v);
     }
 
@@ -119,15 +122,7 @@ class LocalNamesTest {
 
     @Test
     void recordsMemoriesAndAreas() {
-        VerilogOutput out = emit(Records::new);
-        String v = verilog(out);
-        Map<String, String> o = origins(out);
-        assertEquals("local", o.get("p_lo"), v);
-        assertEquals("local", o.get("p_hi"), v);
-        assertEquals("field", o.get("kept_lo"), v);
-        assertEquals("field", o.get("kept_hi"), v);
-        assertEquals("local", o.get("lut"), v);
-        assertEquals("area", o.get("mix_t"), v);
-        assertEquals("area", o.get("mix_mixed"), v);
+        assertOrigins(emit(Records::new), "p_lo=local", "p_hi=local", "kept_lo=field", "kept_hi=field", "lut=local",
+                "mix_t=area", "mix_mixed=area");
     }
 }
