@@ -50,7 +50,7 @@ public record Board(String name, String title, String part, String family, Strin
             ordered("en_gt_selection", "true", "select_quad", "GTH_Quad_225", "pcie_blk_locn", "X0Y0"),
             new Flash("SPIx8", 64, "0x00000000", "n25q256-1.8v-spi-x1_x2_x4_x8"), "kcu105",
             "on-board USB-JTAG (Digilent, micro-USB J87)",
-            new Capacity(242_400, 484_800, 1_920, 600, 0, "DS890 (UltraScale architecture overview), Kintex UltraScale table, KU040 column"));
+            new Capacity(242_400, 484_800, 1_920, 600, 0, "DS890 (UltraScale architecture and product overview), Kintex UltraScale table, KU040 column"));
 
     public static final Board U250 = new Board("u250", "Xilinx Alveo U250", "xcu250-figd2104-2L-e", "xcup", "IBUFDS_GTE4",
             16, 512, "AM11", "AM10", "BD21", "LVCMOS12",
