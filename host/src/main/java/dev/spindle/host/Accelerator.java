@@ -312,18 +312,7 @@ public final class Accelerator implements AutoCloseable {
         }
     }
 
-    private <T> T onTransferThread(java.util.concurrent.Callable<T> work) {
-        try {
-            return transfers.submit(work).get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error er) throw er;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + link.device(), e);
-        }
-    }
+    private <T> T onTransferThread(java.util.concurrent.Callable<T> work) { return await(transfers.submit(work)); }
 
     private static <T> T await(Future<T> f) {
         try {

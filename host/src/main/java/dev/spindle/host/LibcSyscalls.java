@@ -47,21 +47,15 @@ public final class LibcSyscalls implements Syscalls {
     }
 
     @Override
-    public long pread(int fd, MemorySegment buffer, long count, long offset) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment state = a.allocate(STATE);
-            long n = (long) pread.invokeExact(state, fd, buffer, count, offset);
-            return n >= 0 ? n : -errno(state);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
+    public long pread(int fd, MemorySegment buffer, long count, long offset) { return transfer(pread, fd, buffer, count, offset); }
 
     @Override
-    public long pwrite(int fd, MemorySegment buffer, long count, long offset) {
+    public long pwrite(int fd, MemorySegment buffer, long count, long offset) { return transfer(pwrite, fd, buffer, count, offset); }
+
+    private static long transfer(MethodHandle call, int fd, MemorySegment buffer, long count, long offset) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment state = a.allocate(STATE);
-            long n = (long) pwrite.invokeExact(state, fd, buffer, count, offset);
+            long n = (long) call.invokeExact(state, fd, buffer, count, offset);
             return n >= 0 ? n : -errno(state);
         } catch (Throwable t) {
             throw rethrow(t);
