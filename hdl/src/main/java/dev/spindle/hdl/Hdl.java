@@ -3,12 +3,10 @@ package dev.spindle.hdl;
 import dev.spindle.hdl.ir.Const;
 import dev.spindle.hdl.ir.Node;
 import dev.spindle.hdl.ir.OpKind;
-import dev.spindle.hdl.ir.Signal;
 import dev.spindle.hdl.ir.SourceLoc;
 import dev.spindle.hdl.ir.Switch;
 import dev.spindle.hdl.ir.When;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -157,8 +155,14 @@ public abstract class Hdl {
 
     public static Bool False() { return Bool.lit(false); }
 
-    /** Bits needed to count 0..n-1 (at least 1). */
-    public static int log2Up(long n) { return n <= 1 ? 1 : 64 - Long.numberOfLeadingZeros(n - 1); }
+    /** {@code ceil(log2 n)} for {@code n >= 1}: the levels of a binary tree over n inputs (0 for one input). */
+    public static int ceilLog2(long n) {
+        if (n < 1) throw new IllegalArgumentException("ceilLog2(" + n + "): n must be at least 1");
+        return 64 - Long.numberOfLeadingZeros(n - 1);
+    }
+
+    /** Bits needed to count 0..n-1: {@code ceilLog2(n)}, at least 1 (a counter or an index has one bit or more). */
+    public static int log2Up(long n) { return Math.max(1, ceilLog2(Math.max(1, n))); }
 
     /** A hardware type that makes more of what {@code value} is (same class, width and format). */
     @SuppressWarnings("unchecked")
@@ -172,10 +176,4 @@ public abstract class Hdl {
 
     /** The clock domain registers created now belong to. */
     public static ClockDomain clockDomain() { return new ClockDomain(Elaboration.current().domain()); }
-
-    static List<Signal> signals(Data d) {
-        List<Signal> out = new ArrayList<>();
-        for (BaseType b : d.flatten()) out.add(b.signal("signals"));
-        return out;
-    }
 }

@@ -27,6 +27,4 @@ public enum OpKind {
     public final String symbol;
 
     OpKind(String symbol) { this.symbol = symbol; }
-
-    public boolean isSigned() { return this == LT_S || this == LE_S || this == SRA_CONST || this == SRA; }
 }

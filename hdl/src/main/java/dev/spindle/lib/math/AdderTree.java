@@ -4,6 +4,7 @@ import dev.spindle.hdl.BitVector;
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Bundle;
 import dev.spindle.hdl.ConfiguredComponent;
+import dev.spindle.hdl.Hdl;
 import dev.spindle.hdl.Require;
 import dev.spindle.hdl.Vec;
 
@@ -25,11 +26,11 @@ public final class AdderTree extends ConfiguredComponent<AdderTree.Config> {
     public record Config(int n, int width, boolean signed, int registerEvery, boolean withValid) {
         public Config {
             Require.range("n", n, 1, 4096);
-            Ints.range("width", width, 1, 63 - Tree.levels(n), "the sum has width + ceil(log2 n) bits, at most 63, for n = " + n);
+            Ints.range("width", width, 1, 63 - Hdl.ceilLog2(n), "the sum has width + ceil(log2 n) bits, at most 63, for n = " + n);
             Tree.checkRegisterEvery(registerEvery);
         }
 
-        public int outWidth() { return width + Tree.levels(n); }
+        public int outWidth() { return width + Hdl.ceilLog2(n); }
 
         public int latency() { return AdderTree.latency(n, registerEvery); }
     }
@@ -73,7 +74,7 @@ public final class AdderTree extends ConfiguredComponent<AdderTree.Config> {
 
     private static BitVector<?> build(List<? extends BitVector<?>> xs, int registerEvery, Bool enable) {
         Ints.sameSignedness("AdderTree", xs);
-        int outWidth = Ints.maxWidth(xs) + Tree.levels(xs.size());
+        int outWidth = Ints.maxWidth(xs) + Hdl.ceilLog2(xs.size());
         BitVector<?> root = Tree.reduce(new ArrayList<BitVector<?>>(xs), registerEvery, enable, "adderTree", new Tree.Ops<>() {
             @Override public BitVector<?> combine(BitVector<?> a, BitVector<?> b, int level) { return Ints.addExpand(a, b); }
 

@@ -32,7 +32,7 @@ public final class MaxTree extends ConfiguredComponent<MaxTree.Config> {
             Tree.checkRegisterEvery(registerEvery);
         }
 
-        public int indexWidth() { return Math.max(1, Tree.levels(n)); }
+        public int indexWidth() { return Math.max(1, Hdl.ceilLog2(n)); }
 
         public int latency() { return MaxTree.latency(n, registerEvery); }
     }
@@ -70,8 +70,13 @@ public final class MaxTree extends ConfiguredComponent<MaxTree.Config> {
     }
 
     /** The maximum of {@code xs} (all SInt or all UInt, extended to the widest). */
+    public static <T extends BitVector<T>> T max(List<T> xs, int registerEvery) { return max(xs, registerEvery, null); }
+
+    /** {@link #max(List, int)} whose registers advance only while {@code enable} holds (null: always). */
     @SuppressWarnings("unchecked")
-    public static <T extends BitVector<T>> T max(List<T> xs, int registerEvery) { return (T) build(xs, registerEvery, null, false).max(); }
+    public static <T extends BitVector<T>> T max(List<T> xs, int registerEvery, Bool enable) {
+        return (T) build(xs, registerEvery, enable, false).max();
+    }
 
     /** The maximum and the lowest index holding it. */
     public static <T extends BitVector<T>> Result<T> argMax(List<T> xs, int registerEvery) { return argMax(xs, registerEvery, null); }

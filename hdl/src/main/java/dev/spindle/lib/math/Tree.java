@@ -1,6 +1,7 @@
 package dev.spindle.lib.math;
 
 import dev.spindle.hdl.Bool;
+import dev.spindle.hdl.Hdl;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +24,8 @@ final class Tree {
         E register(E e, Bool enable, String name);
     }
 
-    /** ceil(log2 n): the number of levels of a tree over n inputs (0 for one input). */
-    static int levels(int n) { return n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1); }
-
     /** floor(ceil(log2 n) / k) register stages; 0 when k = 0. */
-    static int latency(int n, int registerEvery) { return registerEvery == 0 ? 0 : levels(n) / registerEvery; }
+    static int latency(int n, int registerEvery) { return registerEvery == 0 ? 0 : Hdl.ceilLog2(n) / registerEvery; }
 
     static void checkRegisterEvery(int registerEvery) {
         if (registerEvery < 0 || registerEvery > 64) {

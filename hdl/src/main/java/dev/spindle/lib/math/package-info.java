@@ -10,7 +10,7 @@
  * <tr><th>unit</th><th>inline</th><th>latency (cycles)</th></tr>
  * <tr><td>{@link dev.spindle.lib.math.AdderTree}</td><td>{@code sum(xs, k[, enable])}</td>
  *     <td>{@code floor(ceil(log2 n) / k)}, 0 for k = 0</td></tr>
- * <tr><td>{@link dev.spindle.lib.math.MaxTree}</td><td>{@code max(xs, k)}, {@code argMax(xs, k[, enable])}</td>
+ * <tr><td>{@link dev.spindle.lib.math.MaxTree}</td><td>{@code max(xs, k[, enable])}, {@code argMax(xs, k[, enable])}</td>
  *     <td>{@code floor(ceil(log2 n) / k)}, 0 for k = 0</td></tr>
  * <tr><td>{@link dev.spindle.lib.math.Mac}</td><td>{@code accumulate(cfg, a, b, enable, clear)}</td>
  *     <td>{@code 1 + (registerProduct ? 1 : 0)}</td></tr>

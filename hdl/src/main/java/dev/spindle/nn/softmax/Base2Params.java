@@ -1,5 +1,7 @@
 package dev.spindle.nn.softmax;
 
+import dev.spindle.hdl.Hdl;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,7 +37,7 @@ public record Base2Params(SoftmaxConfig config, int c, long log2e, int fy, int y
 
     public static Base2Params of(SoftmaxConfig cfg) {
         int fo = cfg.output().fracBits(), fi = cfg.input().fracBits();
-        int nb = SoftmaxMath.ceilLog2(cfg.length() + 1L);
+        int nb = Hdl.ceilLog2(cfg.length() + 1L);
         int c = fo + 8;
         long log2e = Math.round(Math.scalb(LOG2_E, c));
         int fy = fo + 4;

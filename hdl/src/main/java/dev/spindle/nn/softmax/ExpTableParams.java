@@ -1,5 +1,7 @@
 package dev.spindle.nn.softmax;
 
+import dev.spindle.hdl.Hdl;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,7 +34,7 @@ public record ExpTableParams(SoftmaxConfig config, int e, int a, int b, int g, i
 
     public static ExpTableParams of(SoftmaxConfig c) {
         int fo = c.output().fracBits(), fi = c.input().fracBits();
-        int nb = SoftmaxMath.ceilLog2(c.length() + 1L);
+        int nb = Hdl.ceilLog2(c.length() + 1L);
         int e = fo + 3 + nb;
         int g = Math.min(fi, fo + 4);
         int dInt = 0;

@@ -1,5 +1,7 @@
 package dev.spindle.nn.softmax;
 
+import dev.spindle.hdl.Hdl;
+
 import java.util.Map;
 
 /**
@@ -24,7 +26,7 @@ public record ShiftmaxParams(SoftmaxConfig config, int fe, int k, int sumWidth) 
 
     public static ShiftmaxParams of(SoftmaxConfig cfg) {
         int fo = cfg.output().fracBits();
-        int nb = SoftmaxMath.ceilLog2(cfg.length() + 1L);
+        int nb = Hdl.ceilLog2(cfg.length() + 1L);
         int fe = fo + nb + 1;
         int k = fe + nb + fo + 2;
         int sumWidth = fe + nb;

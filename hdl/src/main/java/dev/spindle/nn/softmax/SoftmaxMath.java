@@ -14,11 +14,6 @@ public final class SoftmaxMath {
         return Math.max(1, 64 - Long.numberOfLeadingZeros(max));
     }
 
-    /** Smallest {@code b} with {@code 2^b >= v} ({@code v >= 1}). */
-    public static int ceilLog2(long v) {
-        return v <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(v - 1);
-    }
-
     /** Position of the leading one, {@code floor(log2 v)} ({@code v >= 1}). */
     public static int floorLog2(long v) {
         return 63 - Long.numberOfLeadingZeros(v);

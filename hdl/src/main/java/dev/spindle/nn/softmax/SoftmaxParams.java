@@ -1,5 +1,7 @@
 package dev.spindle.nn.softmax;
 
+import dev.spindle.hdl.Hdl;
+
 import java.util.Map;
 
 /**
@@ -42,10 +44,7 @@ public sealed interface SoftmaxParams permits ExpTableParams, Base2Params, Shift
     default int beatsPerRow() { return config().length() / config().lanes(); }
 
     /** Levels of a registered lane tree (max or sum) over {@code lanes} values: {@code ceil(log2 lanes)}. */
-    default int treeLevels() { return SoftmaxMath.ceilLog2(config().lanes()); }
-
-    /** {@code ceil(log2(length + 1))}: bits that count a row's elements; {@code length < 2^nb}. */
-    default int countBits() { return SoftmaxMath.ceilLog2(config().length() + 1L); }
+    default int treeLevels() { return Hdl.ceilLog2(config().lanes()); }
 
     /** The output LSB, {@code 2^-F_out}. */
     default double outLsb() { return config().output().lsb(); }

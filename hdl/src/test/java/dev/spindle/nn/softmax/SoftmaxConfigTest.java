@@ -60,18 +60,6 @@ class SoftmaxConfigTest {
         for (SoftmaxAlgorithm alg : SoftmaxAlgorithm.values()) System.out.print(config(64, 4, alg).params().describe());
     }
 
-    @Test void latencyFormulas() {
-        for (int[] shape : new int[][] {{8, 1}, {8, 8}, {64, 4}, {197, 1}}) {
-            int lb = shape[0] / shape[1], t = SoftmaxMath.ceilLog2(shape[1]);
-            ExpTableParams e = (ExpTableParams) config(shape[0], shape[1], SoftmaxAlgorithm.EXP_TABLE).params();
-            assertEquals(2 * lb + 2 * t + e.q() + 15, e.latency());
-            Base2Params b = (Base2Params) config(shape[0], shape[1], SoftmaxAlgorithm.BASE2).params();
-            assertEquals(lb + t + b.q() + 16, b.latency());
-            ShiftmaxParams s = (ShiftmaxParams) config(shape[0], shape[1], SoftmaxAlgorithm.SHIFTMAX).params();
-            assertEquals(2 * lb + 2 * t + s.k() - s.fe() + 10, s.latency());
-        }
-    }
-
     @Test void exp_tableBoundMeetsTheAcceptanceLimit() {
         for (int length : new int[] {1, 8, 64, 197, 4096}) {
             SoftmaxParams p = new SoftmaxConfig(length, 1, S6_10, U1_8, SoftmaxAlgorithm.EXP_TABLE).params();
