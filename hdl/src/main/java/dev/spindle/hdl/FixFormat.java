@@ -31,10 +31,22 @@ public record FixFormat(boolean signed, int intBits, int fracBits) {
     public int width() { return intBits + fracBits; }
 
     /** Smallest raw value (formats of at most 63 bits; wider ones: {@link FixMath}). */
-    public long minRaw() { return signed ? -(1L << (narrow() - 1)) : 0; }
+    public long minRaw() { return minRaw(signed, narrow()); }
 
     /** Largest raw value (formats of at most 63 bits; wider ones: {@link FixMath}). */
-    public long maxRaw() { return signed ? (1L << (narrow() - 1)) - 1 : (1L << narrow()) - 1; }
+    public long maxRaw() { return maxRaw(signed, narrow()); }
+
+    /** Smallest value of a {@code width}-bit integer, 1..63 bits: {@code -2^(width-1)} signed, 0 unsigned. */
+    public static long minRaw(boolean signed, int width) {
+        Require.range("width", width, 1, 63);
+        return signed ? -(1L << (width - 1)) : 0;
+    }
+
+    /** Largest value of a {@code width}-bit integer, 1..63 bits: {@code 2^(width-1) - 1} signed, {@code 2^width - 1} unsigned. */
+    public static long maxRaw(boolean signed, int width) {
+        Require.range("width", width, 1, 63);
+        return signed ? (1L << (width - 1)) - 1 : (1L << width) - 1;
+    }
 
     private int narrow() {
         if (width() > 63) throw new IllegalStateException(this + " is " + width() + " bits wide: raw values as long need at most 63");

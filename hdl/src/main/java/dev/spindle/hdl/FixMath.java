@@ -96,9 +96,9 @@ public final class FixMath {
     public static double toDouble(long raw, FixFormat f) { return Math.scalb((double) raw, -f.fracBits()); }
 
     /** The smallest and largest raw values of a format of at most 63 bits. */
-    public static long minRaw(FixFormat f) { return f.signed() ? -(1L << (fits(f).width() - 1)) : 0; }
+    public static long minRaw(FixFormat f) { return FixFormat.minRaw(f.signed(), fits(f).width()); }
 
-    public static long maxRaw(FixFormat f) { return fits(f).signed() ? (1L << (f.width() - 1)) - 1 : (1L << f.width()) - 1; }
+    public static long maxRaw(FixFormat f) { return FixFormat.maxRaw(f.signed(), fits(f).width()); }
 
     /** The core: {@code raw * 2^-fromFrac} rounded to {@code to}'s LSB, then wrapped or saturated. */
     private static long resize(long raw, int fromFrac, FixFormat to, Rounding r, Overflow o) {

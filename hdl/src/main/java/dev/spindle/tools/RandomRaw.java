@@ -1,5 +1,7 @@
 package dev.spindle.tools;
 
+import dev.spindle.hdl.FixFormat;
+
 import java.util.Random;
 
 /**
@@ -9,9 +11,9 @@ import java.util.Random;
 public final class RandomRaw {
     private RandomRaw() {}
 
-    public static long min(boolean signed, int width) { return signed ? -(1L << (width - 1)) : 0; }
+    public static long min(boolean signed, int width) { return FixFormat.minRaw(signed, width); }
 
-    public static long max(boolean signed, int width) { return signed ? (1L << (width - 1)) - 1 : (1L << width) - 1; }
+    public static long max(boolean signed, int width) { return FixFormat.maxRaw(signed, width); }
 
     /** A uniform value of the range, or one of its ends (each one draw in sixteen). */
     public static long next(Random rnd, boolean signed, int width) {

@@ -1,5 +1,7 @@
 package dev.spindle.lib.math;
 
+import dev.spindle.hdl.FixFormat;
+
 /**
  * Bit-exact model of {@link AdderTree}: the exact sum of the inputs (which the output width always holds), available
  * {@link AdderTree.Config#latency()} cycles after the inputs. The float reference is the same sum in double, equal
@@ -20,8 +22,8 @@ public final class AdderTreeModel {
 
     private long check(int i, long x) {
         int w = config.width();
-        long min = config.signed() ? -(1L << (w - 1)) : 0;
-        long max = config.signed() ? (1L << (w - 1)) - 1 : (1L << w) - 1;
+        long min = FixFormat.minRaw(config.signed(), w);
+        long max = FixFormat.maxRaw(config.signed(), w);
         if (x < min || x > max) throw new IllegalArgumentException("input " + i + " = " + x + " is outside [" + min + ", " + max + "]");
         return x;
     }

@@ -30,8 +30,8 @@ public final class FunctionTableModel {
     /** The raw output (a signed value when the output format is signed) for a raw input. */
     public long apply(long xRaw) {
         FixFormat in = config.input();
-        long min = in.signed() ? -(1L << (in.width() - 1)) : 0;
-        long max = in.signed() ? (1L << (in.width() - 1)) - 1 : (1L << in.width()) - 1;
+        long min = in.minRaw();
+        long max = in.maxRaw();
         if (xRaw < min || xRaw > max) throw new IllegalArgumentException("x = " + xRaw + " is outside " + in + ": [" + min + ", " + max + "]");
         long top = Math.floorDiv(xRaw, 1L << config.droppedBits());
         int address = (int) (top & (config.depth() - 1));
@@ -53,8 +53,8 @@ public final class FunctionTableModel {
     private long quantize(double v, double x, int entry) {
         FixFormat out = config.output();
         if (Double.isNaN(v)) throw new IllegalArgumentException("FunctionTable " + config.name() + ": f(" + x + ") is NaN (entry " + entry + ")");
-        long min = out.signed() ? -(1L << (out.width() - 1)) : 0;
-        long max = out.signed() ? (1L << (out.width() - 1)) - 1 : (1L << out.width()) - 1;
+        long min = out.minRaw();
+        long max = out.maxRaw();
         double r = Math.floor(v * Math.pow(2, out.fracBits()) + 0.5);
         if (r <= min) return min;
         if (r >= max) return max;

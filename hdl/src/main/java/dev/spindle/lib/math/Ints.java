@@ -3,6 +3,7 @@ package dev.spindle.lib.math;
 import dev.spindle.hdl.BitVector;
 import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.Data;
+import dev.spindle.hdl.FixFormat;
 import dev.spindle.hdl.HardType;
 import dev.spindle.hdl.Hdl;
 import dev.spindle.hdl.SInt;
@@ -92,8 +93,8 @@ final class Ints {
         if (x instanceof SInt s) {
             SInt top = s.bits(s.width() - 1, width - 1);
             Bool fits = top.andR().or(top.orR().not());
-            SInt max = SInt.lit((1L << (width - 1)) - 1, width);
-            SInt min = SInt.lit(-(1L << (width - 1)), width);
+            SInt max = SInt.lit(FixFormat.maxRaw(true, width), width);
+            SInt min = SInt.lit(FixFormat.minRaw(true, width), width);
             return Hdl.mux(fits, s.bits(width - 1, 0), Hdl.mux(s.msb(), min, max));
         }
         UInt u = (UInt) x;

@@ -1,5 +1,6 @@
 package dev.spindle.lib.math;
 
+import dev.spindle.hdl.FixFormat;
 import dev.spindle.hdl.Overflow;
 
 /**
@@ -39,16 +40,16 @@ public final class MacModel {
 
     private long fit(long v) {
         int w = config.accWidth();
-        long min = config.signed() ? -(1L << (w - 1)) : 0;
-        long max = config.signed() ? (1L << (w - 1)) - 1 : (1L << w) - 1;
+        long min = FixFormat.minRaw(config.signed(), w);
+        long max = FixFormat.maxRaw(config.signed(), w);
         if (config.overflow() == Overflow.SATURATE) return Math.max(min, Math.min(max, v));
         long low = v & ((1L << w) - 1);
         return config.signed() && low > max ? low - (1L << w) : low;
     }
 
     private long check(String name, long x, int w) {
-        long min = config.signed() ? -(1L << (w - 1)) : 0;
-        long max = config.signed() ? (1L << (w - 1)) - 1 : (1L << w) - 1;
+        long min = FixFormat.minRaw(config.signed(), w);
+        long max = FixFormat.maxRaw(config.signed(), w);
         if (x < min || x > max) throw new IllegalArgumentException(name + " = " + x + " is outside [" + min + ", " + max + "]");
         return x;
     }

@@ -1,5 +1,7 @@
 package dev.spindle.lib.math;
 
+import dev.spindle.hdl.FixFormat;
+
 /**
  * Bit-exact model of {@link MaxTree}: the largest input and the lowest index where it occurs, available
  * {@link MaxTree.Config#latency()} cycles after the inputs. Exact, so the float reference is the same.
@@ -24,8 +26,8 @@ public final class MaxTreeModel {
 
     private void check(int i, long x) {
         int w = config.width();
-        long min = config.signed() ? -(1L << (w - 1)) : 0;
-        long max = config.signed() ? (1L << (w - 1)) - 1 : (1L << w) - 1;
+        long min = FixFormat.minRaw(config.signed(), w);
+        long max = FixFormat.maxRaw(config.signed(), w);
         if (x < min || x > max) throw new IllegalArgumentException("input " + i + " = " + x + " is outside [" + min + ", " + max + "]");
     }
 
