@@ -1,0 +1,71 @@
+package dev.spindle.nn;
+
+import dev.spindle.hdl.Mem;
+import dev.spindle.hdl.SInt;
+import dev.spindle.hdl.UInt;
+import dev.spindle.lib.Pipeline;
+import dev.spindle.nn.SoftmaxStages.Beat;
+import dev.spindle.nn.SoftmaxStages.Lanes;
+import dev.spindle.nn.SoftmaxStages.Reciprocal;
+import dev.spindle.nn.SoftmaxStages.RowSum;
+import dev.spindle.nn.softmax.ExpTableParams;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.spindle.nn.SoftmaxStages.rshConst;
+import static dev.spindle.nn.SoftmaxStages.rshVar;
+import static dev.spindle.nn.SoftmaxStages.saturate;
+import static dev.spindle.nn.SoftmaxStages.vec;
+
+/**
+ * The EXP_TABLE datapath (docs/softmax.md §4): pass 1 finds the row max, pass 2 reads the row back and computes
+ * {@code ê = e^-(M-x)} from two ROMs and a product and sums it, once a row the reciprocal of the sum, pass 3 scales
+ * each {@code ê}. Stage names (A1, B2...) are the datasheet's.
+ */
+final class SoftmaxExpTable {
+    private SoftmaxExpTable() {}
+
+    /** From the input register (A1) to the values that feed the output register (C4). */
+    static Lanes<UInt> build(SoftmaxStages s, ExpTableParams p, Lanes<SInt> a1) {
+        Pipeline pipe = s.pipe;
+        int wi = s.cfg.input().width(), fo = s.cfg.output().fracBits();
+        int e = p.e(), q = p.q();
+
+        SInt rowMax = s.rowMax(a1);
+        // B1: the x store read once the row is complete
+        Lanes<SInt> b1 = s.rowStore(a1.beat(), vec(a1.values()), p.xStoreDelay());
+        // B2: d = M - x, round to g fraction bits, saturate to dBits
+        Beat b2 = s.next(b1.beat());
+        List<UInt> dq = new ArrayList<>();
+        for (SInt x : b1.values()) {
+            UInt d = rowMax.subExpand(x).asUInt().resize(wi);
+            dq.add(pipe.stage(saturate(rshConst(d, p.dRoundBits()), p.dBits())));
+        }
+        // B3: ROM outputs; B4-B5: their product (two registers, a DSP); B6: rounding shift -> ê
+        Beat b6 = s.next(b2, 4);
+        List<UInt> expHat = new ArrayList<>();
+        for (UInt index : dq) {
+            UInt expHi = pipe.stage(Mem.of(UInt.type(p.a() + 1), p.hiTable()).readAsync(p.loBits() == 0 ? index : index.shr(p.loBits())));
+            UInt expLo = pipe.stage(p.loBits() == 0 ? UInt.lit(1, 1)
+                    : Mem.of(UInt.type(p.b() + 1), p.loTable()).readAsync(index.takeLow(p.loBits())));
+            UInt product = pipe.stages(expHi.mul(expLo), 2);
+            expHat.add(pipe.stage(rshConst(product, p.productShift()).resize(e + 1)));
+        }
+
+        // B7..B(t+8): lane sum tree and accumulator; R1..R(q+4): k = lead(S) and the reciprocal, held for the row
+        RowSum sum = s.rowSum(new Lanes<>(b6, expHat), p.sumWidth());
+        Reciprocal recip = s.reciprocal(sum.sum(), sum.done(), p.sumWidth(), q);
+        UInt rowRecip = pipe.hold(recip.r(), recip.ready());
+        UInt rowLead = pipe.hold(recip.k(), recip.ready());
+
+        // C1: the ê store read; C2-C3: ê·R; C4 (the output register): rounding shift by k + q - Fo, clamp
+        Lanes<UInt> c1 = s.rowStore(b6, vec(expHat), p.eStoreDelay());
+        Beat c3 = s.next(c1.beat(), 2);
+        UInt lead3 = pipe.stages(rowLead, 2);
+        UInt shiftMinus1 = lead3.resize(lead3.width() + 1).add(q - fo - 1);
+        List<UInt> out = new ArrayList<>();
+        for (UInt v : c1.values()) out.add(s.clamp(rshVar(pipe.stages(v.mul(rowRecip), 2), shiftMinus1)));
+        return new Lanes<>(c3, out);
+    }
+}

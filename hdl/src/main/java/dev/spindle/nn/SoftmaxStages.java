@@ -1,0 +1,216 @@
+package dev.spindle.nn;
+
+import dev.spindle.hdl.Bool;
+import dev.spindle.hdl.Data;
+import dev.spindle.hdl.Mem;
+import dev.spindle.hdl.SInt;
+import dev.spindle.hdl.UInt;
+import dev.spindle.hdl.Vec;
+import dev.spindle.lib.Pipeline;
+import dev.spindle.lib.math.AdderTree;
+import dev.spindle.lib.math.MaxTree;
+import dev.spindle.nn.softmax.SoftmaxConfig;
+import dev.spindle.nn.softmax.SoftmaxParams;
+
+import java.util.List;
+
+import static dev.spindle.hdl.Hdl.False;
+import static dev.spindle.hdl.Hdl.Reg;
+import static dev.spindle.hdl.Hdl.RegInit;
+import static dev.spindle.hdl.Hdl.cat;
+import static dev.spindle.hdl.Hdl.log2Up;
+import static dev.spindle.hdl.Hdl.mux;
+import static dev.spindle.hdl.Hdl.typeOf;
+import static dev.spindle.hdl.Hdl.when;
+
+/**
+ * What the three softmax datapaths share (docs/softmax.md §7): the beat tag, the pass-1 row max, the lane sum with
+ * its row accumulator, the row store, the once-a-row reciprocal and divider, and the rounding helpers. Every register
+ * is a stage of the unit's one {@link Pipeline}, so the whole unit stalls as one on back-pressure.
+ */
+final class SoftmaxStages {
+
+    /** Where a beat is in its row, carried beside the data: beat present, first and last beat of its row. */
+    record Beat(Bool valid, Bool first, Bool last) {
+        Bool rowEnd() { return valid.and(last); }
+    }
+
+    /** One beat's lanes with its tag. */
+    record Lanes<T extends Data>(Beat beat, List<T> values) {}
+
+    final Pipeline pipe;
+    final SoftmaxConfig cfg;
+    final SoftmaxParams params;
+    /** Beats per row, {@code Lb}. */
+    final int beatsPerRow;
+    /** Levels of a lane tree, {@code t = ceil(log2 lanes)}: one registered stage each. */
+    final int treeLevels;
+
+    SoftmaxStages(Pipeline pipe, SoftmaxParams params) {
+        this.pipe = pipe;
+        this.cfg = params.config();
+        this.params = params;
+        this.beatsPerRow = params.beatsPerRow();
+        this.treeLevels = params.treeLevels();
+    }
+
+    /** The tag one stage later. */
+    Beat next(Beat b) { return new Beat(pipe.valid(b.valid()), pipe.stage(b.first()), pipe.stage(b.last())); }
+
+    /** The tag {@code n} stages later. */
+    Beat next(Beat b, int n) {
+        Beat t = b;
+        for (int i = 0; i < n; i++) t = next(t);
+        return t;
+    }
+
+    /**
+     * Pass-1 max: a registered lane max tree ({@code t} stages), then the running max over the row; returns the row's
+     * max, held from the stage after the row's last beat for the whole next row time.
+     */
+    SInt rowMax(Lanes<SInt> in) {
+        SInt beatMax = MaxTree.max(in.values(), 1, pipe.enable());
+        Beat beat = next(in.beat(), treeLevels);
+        SInt runMax = Reg(SInt.type(cfg.input().width()));
+        when(pipe.enable().and(beat.valid()),
+                () -> runMax.assign(mux(beat.first().or(runMax.lt(beatMax)), beatMax, runMax)));
+        Bool rowDone = pipe.valid(beat.rowEnd());
+        return pipe.hold(runMax, rowDone);
+    }
+
+    /** A row's exact sum of {@code width} bits and the pulse, one stage after its last beat, that says it is final. */
+    record RowSum(UInt sum, Bool done) {}
+
+    /** A registered lane adder tree ({@code t} stages) and the row accumulator behind it. */
+    RowSum rowSum(Lanes<UInt> in, int width) {
+        UInt beatSum = AdderTree.sum(in.values(), 1, pipe.enable()).resize(width);
+        Beat beat = next(in.beat(), treeLevels);
+        UInt acc = Reg(UInt.type(width));
+        when(pipe.enable().and(beat.valid()), () -> acc.assign(mux(beat.first(), beatSum, acc.add(beatSum))));
+        return new RowSum(acc, pipe.valid(beat.rowEnd()));
+    }
+
+    /**
+     * A row store: beats are written as they arrive (gaps skipped), and each row is read back as one gap-free run of
+     * {@code Lb} beats that starts {@code delay - Lb + 1} stages after its last beat was written, i.e. {@code delay}
+     * stages after its first for a gap-free row. Rows reach the store at least {@code Lb} stages apart, so reads of two
+     * rows never overlap, and a beat is overwritten only by the {@code delay}-th write after it, which cannot come
+     * before its read. The read goes through one register.
+     */
+    <T extends Data> Lanes<T> rowStore(Beat in, Vec<T> data, int delay) {
+        int lb = beatsPerRow;
+        Mem<Vec<T>> mem = Mem.of(typeOf(data), delay);
+        UInt writePtr = RegInit(UInt.lit(0, mem.addressWidth()));
+        UInt readPtr = RegInit(UInt.lit(0, mem.addressWidth()));
+        Bool write = pipe.enable().and(in.valid());
+        mem.write(writePtr, data, write);
+        when(write, () -> writePtr.assign(wrapIncrement(writePtr, delay)));
+
+        Bool start = pipe.valid(in.rowEnd(), delay - lb + 1);
+        UInt readBeat = RegInit(UInt.lit(0, log2Up(lb)));
+        Bool reading = RegInit(False());
+        Bool issue = start.or(reading);
+        Bool lastRead = readBeat.eq(lb - 1);
+        when(pipe.enable().and(issue), () -> {
+            reading.assign(lastRead.not());
+            readBeat.assign(mux(lastRead, UInt.lit(0, readBeat.width()), readBeat.add(1)));
+            readPtr.assign(wrapIncrement(readPtr, delay));
+        });
+        Beat beat = new Beat(pipe.valid(issue), pipe.stage(reading.not()), pipe.stage(lastRead));
+        Vec<T> word = pipe.stage(mem.readAsync(readPtr));
+        List<T> lanes = new java.util.ArrayList<>();
+        for (T lane : word) lanes.add(lane);
+        return new Lanes<>(beat, lanes);
+    }
+
+    /** {@code ptr + 1}, back to 0 after {@code depth - 1}. */
+    private static UInt wrapIncrement(UInt ptr, int depth) {
+        return mux(ptr.eq(depth - 1), UInt.lit(0, ptr.width()), ptr.add(1));
+    }
+
+    /**
+     * A row's reciprocal: {@code k = lead(S)} and {@code R = recip_q(S)}, loaded in the stage in which {@code load}
+     * holds; {@code ready} pulses one stage later, when they hold the row's values.
+     */
+    record Reciprocal(UInt k, UInt r, Bool load, Bool ready) {}
+
+    /**
+     * Fully pipelined {@code k = lead(S)}, {@code R = recip_q(S) = (floor(2^(k+q+1)/S) + 1) >> 1} of a {@code width}-bit
+     * {@code S} that is final while {@code done} pulses: R1 normalises, R2..R(q+3) are one quotient bit each (restoring,
+     * constant dividend), R(q+4) rounds and holds {@code R} and {@code k} for the row.
+     */
+    Reciprocal reciprocal(UInt s, Bool done, int width, int q) {
+        int kw = log2Up(width);
+        UInt lead = UInt.lit(0, kw);
+        for (int i = 0; i < width; i++) lead = mux(s.bit(i), UInt.lit(i, kw), lead);
+        UInt normalised = s.sll(UInt.lit(width - 1, kw).sub(lead));
+        // R1
+        Bool valid1 = pipe.valid(done);
+        UInt k1 = pipe.stage(lead);
+        UInt sn = pipe.stage(normalised);
+        // R2..R(q+3): the remainder starts at 2^(width-2); each stage doubles it and subtracts Sn when it can
+        UInt quotient = divide(UInt.lit(1L << (width - 2), width + 1), sn.resize(width + 1), q + 2);
+        Bool load = pipe.valid(valid1, q + 2);
+        UInt kq = pipe.stages(k1, q + 2);
+        // R(q+4): round
+        UInt r = pipe.hold(quotient.resize(q + 3).add(1).shr(1).resize(q + 1), load);
+        return new Reciprocal(pipe.hold(kq, load), r, load, pipe.valid(load));
+    }
+
+    /**
+     * A restoring divider with a constant dividend, one quotient bit a registered stage: each stage doubles the
+     * remainder and subtracts the divisor when it can. Returns the {@code stages}-bit quotient {@code stages} stages
+     * later; the divisor travels along with it.
+     */
+    UInt divide(UInt remainder, UInt divisor, int stages) {
+        int w = remainder.width();
+        UInt rem = remainder;
+        UInt quo = null;
+        UInt d = divisor;
+        for (int i = 0; i < stages; i++) {
+            UInt doubled = rem.shl(1).resize(w);
+            Bool fits = doubled.ge(d);
+            UInt bit = fits.asUInt();
+            UInt nextQuo = quo == null ? bit : cat(quo, bit).asUInt();
+            rem = pipe.stage(mux(fits, doubled.sub(d), doubled));
+            quo = pipe.stage(nextQuo);
+            d = pipe.stage(d);
+        }
+        return quo;
+    }
+
+    /** {@code rsh(v, s)} for a constant {@code s}: round half up; one bit wider than {@code v >> s}. */
+    static UInt rshConst(UInt v, int s) {
+        if (s <= 0) return v;
+        return v.resize(v.width() + 1).add(1L << (s - 1)).shr(s);
+    }
+
+    /** {@code rsh(v, sm1 + 1)} for a variable shift: {@code ((v >> sm1) + 1) >> 1}. */
+    static UInt rshVar(UInt v, UInt sm1) {
+        UInt t = v.resize(v.width() + 1).srl(sm1);
+        return t.add(1).shr(1);
+    }
+
+    /** {@code min(v, 2^bits - 1)} in {@code bits} bits. */
+    static UInt saturate(UInt v, int bits) {
+        if (v.width() <= bits) return v.resize(bits);
+        Bool over = v.bits(v.width() - 1, bits).orR();
+        return mux(over, UInt.lit((1L << bits) - 1, bits), v.resize(bits));
+    }
+
+    /** {@code min(v, min(2^Fo, output.maxRaw))} in the output width. */
+    UInt clamp(UInt v) {
+        int wo = cfg.output().width();
+        long max = params.outMaxRaw();
+        int wm = Math.max(v.width(), 64 - Long.numberOfLeadingZeros(max));
+        UInt vv = v.resize(wm);
+        return mux(vv.gt(UInt.lit(max, wm)), UInt.lit(max, wo), vv.resize(wo));
+    }
+
+    /** The values as a {@link Vec} (to store or register a beat as one word). */
+    static <T extends Data> Vec<T> vec(List<T> values) {
+        Vec<T> v = Vec.of(typeOf(values.getFirst()), values.size());
+        for (int i = 0; i < values.size(); i++) v.get(i).assign(values.get(i));
+        return v;
+    }
+}
