@@ -88,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
             Path dir = output.resolve("accelerator-" + unit);
             Files.createDirectories(dir);
             out.writeTo(dir);
-            AcceleratorTop.Config expected = (AcceleratorTop.Config) out.manifest().config();
+            AcceleratorTop.Config expected = base.withIdHash(Accelerators.idHash(base));   // what the generated top carries
             System.out.printf("demo: accelerator %s -> %s (%d ports, XDMA user side, ID %s…)%n", expected.unit(), dir.resolve(out.top() + ".v"),
                     out.manifest().ports().size(), expected.idHash().substring(0, 16));
             try (Accelerator acc = Accelerator.open(SimLink.open(base, SimLink.Options.random(seed)), expected)) {

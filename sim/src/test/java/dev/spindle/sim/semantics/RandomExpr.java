@@ -384,6 +384,7 @@ abstract class RandomExpr {
                 }
                 case 31 -> {
                     if (s) return reinterpret(a, false);
+                    if (rnd.nextBoolean()) return reinterpret(a, true);   // same bits read as signed
                     return new Apply("toSInt", true, w + 1, x -> ((UInt) x[0]).toSInt(), x -> x[0], a);
                 }
                 case 32 -> {
