@@ -1,6 +1,7 @@
 package dev.spindle.sweep;
 
 import java.util.List;
+import java.util.Map;
 
 /** Runs a sweep's pending points, each as {@code <point command> K DIR}, and reports each as it ends. */
 public interface Executor {
@@ -32,7 +33,7 @@ public interface Executor {
 
     /** A point that ended without a result file: failed, with the last lines of its log. */
     static PointResult lost(SweepDir dir, SweepPoint p, String why, double seconds) {
-        return new PointResult(p.index(), "", p.settings(), java.util.Map.of(), java.util.Map.of(),
+        return new PointResult(p.index(), "", p.settings(), Map.of(), Map.of(),
                 PointResult.Status.failed, why + "; last lines of " + dir.logFile(p.index()) + ":\n" + Logs.tail(dir.logFile(p.index()), 15),
                 seconds, null);
     }

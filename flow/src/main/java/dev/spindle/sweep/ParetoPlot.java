@@ -1,5 +1,6 @@
 package dev.spindle.sweep;
 
+import dev.spindle.tools.AtomicFile;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -87,7 +88,7 @@ public final class ParetoPlot {
             Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
             chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
-            dev.spindle.tools.AtomicFile.write(svg, g2.getSVGDocument());
+            AtomicFile.write(svg, g2.getSVGDocument());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
         }

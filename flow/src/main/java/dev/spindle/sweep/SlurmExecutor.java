@@ -76,9 +76,9 @@ public final class SlurmExecutor implements Executor {
         if (pending.isEmpty()) return;
         Path script = writeScript(dir, command);
         try {
-            Files.createDirectories(dir.root().resolve("status"));
+            Files.createDirectories(dir.statusFile(0).getParent());
             Files.createDirectories(dir.root().resolve("slurm"));
-            for (SweepPoint p : pending) Files.deleteIfExists(dir.root().resolve("status").resolve("point-" + p.index() + ".status"));
+            for (SweepPoint p : pending) Files.deleteIfExists(dir.statusFile(p.index()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + dir.root() + " for Slurm: " + e.getMessage(), e);
         }
@@ -124,7 +124,7 @@ public final class SlurmExecutor implements Executor {
         while (!open.isEmpty()) {
             for (var it = open.values().iterator(); it.hasNext(); ) {
                 SweepPoint p = it.next();
-                Path status = dir.root().resolve("status").resolve("point-" + p.index() + ".status");
+                Path status = dir.statusFile(p.index());
                 if (!Files.exists(status)) continue;
                 it.remove();
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -144,7 +144,7 @@ public final class SlurmExecutor implements Executor {
                     // every task has left the queue: wait briefly for the last status files on a shared file system
                     Thread.sleep(2 * POLL_MILLIS);
                     for (SweepPoint p : new ArrayList<>(open.values())) {
-                        Path status = dir.root().resolve("status").resolve("point-" + p.index() + ".status");
+                        Path status = dir.statusFile(p.index());
                         if (Files.exists(status)) continue;
                         open.remove(p.index());
                         double seconds = (System.nanoTime() - start) / 1e9;

@@ -28,6 +28,7 @@ import java.util.Optional;
  * results.jsonl       every point's result, merged, one object a line in point order
  * results.csv         the same, flattened: index,status,seconds,pareto,config.*,measures.*,error
  * pareto.png/.svg     the plot
+ * status/point-K.status  (Slurm only) the exit code of K's task
  * </pre>
  */
 public final class SweepDir {
@@ -42,6 +43,8 @@ public final class SweepDir {
     public Path pointsFile() { return root.resolve("points.jsonl"); }
     public Path resultFile(int index) { return root.resolve("points").resolve(index + ".json"); }
     public Path logFile(int index) { return root.resolve("logs").resolve("point-" + index + ".log"); }
+    /** Slurm executor only: the exit code its task script leaves for point {@code index}. */
+    public Path statusFile(int index) { return root.resolve("status").resolve("point-" + index + ".status"); }
     public Path resultsJsonl() { return root.resolve("results.jsonl"); }
     public Path resultsCsv() { return root.resolve("results.csv"); }
 
