@@ -1,0 +1,199 @@
+package dev.spindle.nn;
+
+import dev.spindle.hdl.FixFormat;
+import dev.spindle.hdl.Hdl;
+import dev.spindle.hdl.Require;
+import dev.spindle.nn.softmax.SoftmaxAlgorithm;
+import dev.spindle.nn.softmax.SoftmaxConfig;
+import dev.spindle.nn.transformer.AttentionSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Configuration of {@link MultiHeadAttention}: Keras {@code MultiHeadAttention} (self-attention) on {@code tokens}
+ * tokens of {@code features} values, {@code heads} heads of {@code keyDim} (Q, K) and {@code valueDim} (V), an
+ * optional causal mask, the format of every tensor (as {@link AttentionSpec} has them: the input, the shared weight
+ * and bias formats, Q, K, V, the scores, the probabilities, the context, the output), the softmax algorithm, and
+ * the parallelism:
+ *
+ * <ul>
+ *   <li>{@code projectionParallelism}: multipliers requested per projection ({@link Linear} Q, K, V and output);
+ *       each uses the largest parallelism its shape allows that is at most this ({@link #fit});</li>
+ *   <li>{@code lanes}: keys per beat of the score and context products, a divisor of {@code tokens} (also the
+ *       softmax unit's lanes): {@code lanes·keyDim} score and {@code lanes·valueDim} context multipliers per head
+ *       lane;</li>
+ *   <li>{@code parallelHeads}: every head has its own score, softmax and context datapath (else one datapath serves
+ *       the heads in turn).</li>
+ * </ul>
+ */
+public record MultiHeadAttentionConfig(int tokens, int features, int heads, int keyDim, int valueDim, boolean causal,
+                                       FixFormat input, FixFormat weight, FixFormat bias, FixFormat query,
+                                       FixFormat key, FixFormat value, FixFormat scores, FixFormat probs,
+                                       FixFormat context, FixFormat output, SoftmaxAlgorithm softmax,
+                                       int projectionParallelism, int lanes, boolean parallelHeads) {
+    /** Fraction bits of the score scale {@code M·2^-m} when {@code keyDim} is not a power of 4. */
+    public static final int SCALE_BITS = 16;
+
+    public MultiHeadAttentionConfig {
+        Require.range("tokens", tokens, 1, SoftmaxConfig.MAX_LENGTH);
+        Require.range("features", features, 1, LinearConfig.MAX_SIZE);
+        Require.range("heads", heads, 1, 64);
+        Require.range("keyDim", keyDim, 1, 1024);
+        Require.range("valueDim", valueDim, 1, 1024);
+        String[] names = {"input", "weight", "bias", "query", "key", "value", "scores", "probs", "context", "output"};
+        FixFormat[] formats = {input, weight, bias, query, key, value, scores, probs, context, output};
+        for (int i = 0; i < names.length; i++) {
+            Require.nonNull(names[i], formats[i]);
+            if (i != 7) Require.that(formats[i].signed(), names[i], "must be signed (s<I>.<F>), got " + formats[i]);
+        }
+        Require.that(!probs.signed(), "probs", "must be unsigned (u<I>.<F>, the softmax unit's output), got " + probs);
+        Require.nonNull("softmax", softmax);
+        Require.range("heads·keyDim", heads * keyDim, 1, LinearConfig.MAX_SIZE);
+        Require.range("heads·valueDim", heads * valueDim, 1, LinearConfig.MAX_SIZE);
+        Require.range("projectionParallelism", projectionParallelism, 1, Integer.MAX_VALUE);
+        Require.range("lanes", lanes, 1, SoftmaxConfig.MAX_LANES);
+        if (tokens % lanes != 0) {
+            throw new IllegalArgumentException("lanes = " + lanes + " must divide tokens = " + tokens
+                    + " (a score row is a whole number of beats): allowed " + divisors(tokens, SoftmaxConfig.MAX_LANES));
+        }
+        int scoreBits = scoreSumWidth(query, key, keyDim) + (exactScale(keyDim) ? 0 : SCALE_BITS + 2);
+        Require.range("score accumulator width (query + key widths + ceil(log2 keyDim) + scale)", scoreBits, 2, 62);
+        Require.range("context accumulator width (probs + 1 + value widths + ceil(log2 tokens))",
+                contextSumWidth(probs, value, tokens), 2, 62);
+        // the units this one is built from check their own fields; name the part in their messages
+        String[] parts = {"query projection", "key projection", "value projection", "output projection"};
+        for (int i = 0; i < 4; i++) {
+            try {
+                projection(i, tokens, features, heads, keyDim, valueDim, input, weight, bias, query, key, value, context,
+                        output, projectionParallelism);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(parts[i] + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            new SoftmaxConfig(tokens, lanes, scores, probs, softmax);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("softmax (scores -> probs): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The configuration of an {@link AttentionSpec} on {@code tokens} tokens of {@code features} values in
+     * {@code input}: the spec's {@code parallelism} P is the projections' request, {@code lanes} the largest divisor
+     * of tokens with {@code lanes·max(keyDim, valueDim) <= P} (at least 1), and the heads run in parallel when even
+     * that many lanes for every head fit in P ({@code heads·lanes·max(keyDim, valueDim) <= P}).
+     */
+    public static MultiHeadAttentionConfig of(AttentionSpec a, int tokens, int features, FixFormat input) {
+        int p = a.parallelism();
+        int dim = Math.max(a.keyDim(), a.valueDim());
+        int lanes = 1;
+        for (int l = 1; l <= Math.min(tokens, SoftmaxConfig.MAX_LANES); l++) if (tokens % l == 0 && (long) l * dim <= p) lanes = l;
+        boolean parallel = a.heads() > 1 && (long) a.heads() * lanes * dim <= p;
+        return new MultiHeadAttentionConfig(tokens, features, a.heads(), a.keyDim(), a.valueDim(), a.causal(), input,
+                a.weights().weight(), a.weights().bias(), a.query(), a.key(), a.value(), a.scores(), a.probs(),
+                a.context(), a.output(), a.softmax(), p, lanes, parallel);
+    }
+
+    /** The largest parallelism of {@code allowed} (ascending) that is at most {@code request}. */
+    public static int fit(List<Integer> allowed, int request) {
+        int best = allowed.getFirst();
+        for (int p : allowed) if (p <= request) best = p;
+        return best;
+    }
+
+    private static LinearConfig projection(int which, int tokens, int features, int heads, int keyDim, int valueDim,
+                                           FixFormat input, FixFormat weight, FixFormat bias, FixFormat query,
+                                           FixFormat key, FixFormat value, FixFormat context, FixFormat output,
+                                           int request) {
+        int in = which == 3 ? heads * valueDim : features;
+        int out = switch (which) {
+            case 0, 1 -> heads * keyDim;
+            case 2 -> heads * valueDim;
+            default -> features;
+        };
+        FixFormat x = which == 3 ? context : input;
+        FixFormat y = switch (which) {
+            case 0 -> query;
+            case 1 -> key;
+            case 2 -> value;
+            default -> output;
+        };
+        return new LinearConfig(in, out, x, weight, bias, y, false, fit(LinearConfig.allowedParallelism(in, out), request));
+    }
+
+    private LinearConfig projection(int which) {
+        return projection(which, tokens, features, heads, keyDim, valueDim, input, weight, bias, query, key, value,
+                context, output, projectionParallelism);
+    }
+
+    /** The Q projection: features to heads·keyDim values (index {@code head·keyDim + d}), in {@code query}. */
+    public LinearConfig queryProjection() { return projection(0); }
+
+    /** The K projection, in {@code key}. */
+    public LinearConfig keyProjection() { return projection(1); }
+
+    /** The V projection: features to heads·valueDim values, in {@code value}. */
+    public LinearConfig valueProjection() { return projection(2); }
+
+    /** The output projection: heads·valueDim context values (index {@code head·valueDim + d}) to features. */
+    public LinearConfig outputProjection() { return projection(3); }
+
+    /** The four projections in weight-stream order: query, key, value, output. */
+    public List<LinearConfig> projections() { return List.of(projection(0), projection(1), projection(2), projection(3)); }
+
+    /** One softmax unit: rows of {@code tokens} scores, {@code lanes} a beat, {@code scores} to {@code probs}. */
+    public SoftmaxConfig softmaxConfig() { return new SoftmaxConfig(tokens, lanes, scores, probs, softmax); }
+
+    /** Width of one weight-stream word (shared with {@link Linear}): the wider of the weight and bias formats. */
+    public int wordWidth() { return Math.max(weight.width(), bias.width()); }
+
+    /** Words in one load of the weight stream: the four projections' loads, in order. */
+    public int weightWords() {
+        int n = 0;
+        for (LinearConfig p : projections()) n += p.weightWords();
+        return n;
+    }
+
+    /** Score/softmax/context datapaths: {@code heads} when {@code parallelHeads}, else 1. */
+    public int headLanes() { return parallelHeads ? heads : 1; }
+
+    /** Heads each datapath serves in turn. */
+    public int headsPerLane() { return heads / headLanes(); }
+
+    /** Beats of one score row: {@code tokens / lanes}. */
+    public int beatsPerRow() { return tokens / lanes; }
+
+    /** Whether {@code 1/sqrt(keyDim)} is an exact power of two (keyDim a power of 4). */
+    public boolean exactScale() { return exactScale(keyDim); }
+
+    /** {@code M}: the score scale's multiplier ({@code 1} when exact, else {@code round(2^16/sqrt(keyDim))}). */
+    public long scaleMultiplier() { return exactScale() ? 1 : Math.round(Math.scalb(1.0, SCALE_BITS) / Math.sqrt(keyDim)); }
+
+    /** {@code m}: the score scale's shift ({@code log4 keyDim} when exact, else 16); {@code M·2^-m = 1/sqrt(keyDim)}. */
+    public int scaleShift() { return exactScale() ? Hdl.ceilLog2(keyDim) / 2 : SCALE_BITS; }
+
+    /** Right shift from the scaled score sum to the scores format: {@code Fq + Fk + m - Fs}. */
+    public int scoreShift() { return query.fracBits() + key.fracBits() + scaleShift() - scores.fracBits(); }
+
+    /** Right shift from the context sum to the context format: {@code Fp + Fv - Fc}. */
+    public int contextShift() { return probs.fracBits() + value.fracBits() - context.fracBits(); }
+
+    /** Width of the exact score sum {@code Σ_d q·k}. */
+    public int scoreSumWidth() { return scoreSumWidth(query, key, keyDim); }
+
+    /** Width of the exact context sum {@code Σ_u p·v}. */
+    public int contextSumWidth() { return contextSumWidth(probs, value, tokens); }
+
+    private static boolean exactScale(int dim) { return Integer.bitCount(dim) == 1 && Integer.numberOfTrailingZeros(dim) % 2 == 0; }
+
+    private static int scoreSumWidth(FixFormat q, FixFormat k, int dim) { return q.width() + k.width() + Hdl.ceilLog2(dim); }
+
+    private static int contextSumWidth(FixFormat p, FixFormat v, int tokens) { return p.width() + 1 + v.width() + Hdl.ceilLog2(tokens); }
+
+    private static String divisors(int n, int max) {
+        List<String> d = new ArrayList<>();
+        for (int i = 1; i <= Math.min(n, max); i++) if (n % i == 0) d.add(Integer.toString(i));
+        return String.join(", ", d);
+    }
+}
