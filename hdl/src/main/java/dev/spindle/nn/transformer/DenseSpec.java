@@ -7,10 +7,11 @@ import dev.spindle.hdl.Require;
  * A dense (fully connected) layer {@code y = act(x·W + b)}, applied to every token of a sequence or to a flat
  * vector. Arrays {@code <name>.kernel} (in, units) and {@code <name>.bias} (units). {@code output} is the format of
  * {@code x·W + b} after rounding and saturation (the logits for a SOFTMAX or SIGMOID head), {@code probs} the format
- * of the probabilities of a head (null otherwise). {@code parallelism}: multipliers in use (1..in·units).
+ * of the probabilities of a head (null otherwise). {@code parallelism}: multipliers in use (1..in·units). {@code gelu}: how a GELU is computed (null for other
+ * activations).
  */
 public record DenseSpec(String name, int units, Activation activation, WeightFormat weights, FixFormat output,
-                        FixFormat probs, int parallelism) implements LayerSpec {
+                        FixFormat probs, int parallelism, GeluVariant gelu) implements LayerSpec {
     public DenseSpec {
         Require.nonNull("name", name);
         Require.range(name + ".units", units, 1, 4096);
@@ -23,5 +24,7 @@ public record DenseSpec(String name, int units, Activation activation, WeightFor
             Require.nonNull(name + ".probs (the probability format of a " + activation + " head)", probs);
         }
         Require.atLeast(name + ".parallelism", parallelism, 1);
+        if (activation == Activation.GELU) Require.nonNull(name + ".gelu (table or igelu)", gelu);
+        else gelu = null;
     }
 }

@@ -80,7 +80,7 @@ public final class TransformerJson {
         String type = o.text("type", null);
         return switch (type) {
             case "dense" -> dense(o.allow(Set.of("type", "name", "units", "activation", "weight", "bias", "output", "probs",
-                    "quantizer", "saturate", "parallelism")), o.text("name", null), d);
+                    "quantizer", "saturate", "parallelism", "gelu")), o.text("name", null), d);
             case "layernorm" -> norm(o.allow(Set.of("type", "name", "epsilon", "gamma", "beta", "normalized", "output",
                     "rsqrt_bits", "table_bits", "saturate")), o.text("name", null), d);
             case "flatten" -> new FlattenSpec(o.allow(Set.of("type", "name")).text("name", "flatten"));
@@ -94,7 +94,16 @@ public final class TransformerJson {
     private static DenseSpec dense(Obj o, String name, Defaults d) {
         Activation act = o.enumValue("activation", Activation.class, Activation.NONE);
         return new DenseSpec(name, o.integer("units"), act, weights(o, d), o.format("output", d.data),
-                act.probabilities() ? o.format("probs", d.probs) : null, o.integer("parallelism", d.parallelism));
+                act.probabilities() ? o.format("probs", d.probs) : null, o.integer("parallelism", d.parallelism), gelu(o, act));
+    }
+
+    /** {@code gelu}: table (the default) or igelu, for a GELU activation only. */
+    private static GeluVariant gelu(Obj o, Activation act) {
+        if (act != Activation.GELU) {
+            if (o.has("gelu")) throw new IllegalArgumentException(o.path("gelu") + " is set but activation is " + lower(act) + ": it selects a GELU's variant");
+            return null;
+        }
+        return o.enumValue("gelu", GeluVariant.class, GeluVariant.TABLE);
     }
 
     private static WeightFormat weights(Obj o, Defaults d) {
@@ -124,12 +133,12 @@ public final class TransformerJson {
                 a.format("context", d.data), a.format("output", d.data),
                 a.enumValue("softmax", SoftmaxAlgorithm.class, d.softmax), a.integer("parallelism", d.parallelism));
         Obj f = o.obj("ffn", Set.of("hidden", "activation", "weight", "bias", "quantizer", "saturate", "hidden_format",
-                "output", "parallelism"));
-        DenseSpec ffn1 = new DenseSpec(name + ".ffn.dense1", f.integer("hidden"),
-                f.enumValue("activation", Activation.class, Activation.RELU), weights(f, d), f.format("hidden_format", d.data),
-                null, f.integer("parallelism", d.parallelism));
+                "output", "parallelism", "gelu"));
+        Activation ffnAct = f.enumValue("activation", Activation.class, Activation.RELU);
+        DenseSpec ffn1 = new DenseSpec(name + ".ffn.dense1", f.integer("hidden"), ffnAct, weights(f, d),
+                f.format("hidden_format", d.data), null, f.integer("parallelism", d.parallelism), gelu(f, ffnAct));
         FixFormat residual = o.format("residual", d.data);
-        DenseSpec ffn2 = new DenseSpec(name + ".ffn.dense2", features, Activation.NONE, weights(f, d), f.format("output", d.data), null, f.integer("parallelism", d.parallelism));
+        DenseSpec ffn2 = new DenseSpec(name + ".ffn.dense2", features, Activation.NONE, weights(f, d), f.format("output", d.data), null, f.integer("parallelism", d.parallelism), null);
         NormSpec n1 = o.hasValue("attention_norm") ? blockNorm(o.obj("attention_norm", null), name, d) : null;
         NormSpec n2 = o.hasValue("ffn_norm") ? blockNorm(o.obj("ffn_norm", null), name, d) : null;
         return new BlockSpec(name, o.enumValue("norm", BlockSpec.Placement.class, BlockSpec.Placement.NONE),
@@ -167,6 +176,7 @@ public final class TransformerJson {
                             .put("softmax", a.softmax().name()).put("parallelism", a.parallelism());
                     ObjectNode fn = n.putObject("ffn");
                     fn.put("hidden", b.ffn1().units()).put("activation", lower(b.ffn1().activation()));
+                    if (b.ffn1().gelu() != null) fn.put("gelu", lower(b.ffn1().gelu()));
                     putWeights(fn, b.ffn1().weights());
                     fn.put("hidden_format", b.ffn1().output().toString()).put("output", b.ffn2().output().toString())
                             .put("parallelism", b.ffn1().parallelism());
@@ -189,6 +199,7 @@ public final class TransformerJson {
     private static void putDense(ObjectNode n, DenseSpec d, boolean withName) {
         if (withName) n.put("name", d.name());
         n.put("units", d.units()).put("activation", lower(d.activation()));
+        if (d.gelu() != null) n.put("gelu", lower(d.gelu()));
         putWeights(n, d.weights());
         n.put("output", d.output().toString());
         if (d.probs() != null) n.put("probs", d.probs().toString());

@@ -62,11 +62,11 @@ public final class TransformerModel {
     }
 
     private void dense(DenseSpec d, TransformerWeights w, int tokens) {
-        if (d.activation() == Activation.GELU) throw new UnsupportedOperationException(d.name() + ": GELU is not yet supported");
         var m = new DenseModel(d.name(), format, w.get(d.name() + ".kernel"), w.get(d.name() + ".bias"), d.output(),
                 d.activation() == Activation.RELU);
         steps.add(x -> m.applyTokens(x, tokens));
         format = d.output();
+        if (d.activation() == Activation.GELU) steps.add(gelu(d));
         if (d.activation() == Activation.SOFTMAX) {
             var sm = new SoftmaxModel(new SoftmaxConfig(d.units(), 1, d.output(), d.probs(), SoftmaxAlgorithm.EXP_TABLE));
             steps.add(sm::apply);
@@ -105,11 +105,11 @@ public final class TransformerModel {
         FixFormat ffnIn = b.ffnInput() == BlockSpec.FfnInput.ATTENTION ? aFmt
                 : pre && b.ffnNorm() != null ? b.ffnNorm().output() : r1Fmt;
         var n2 = normOp(b.ffnNorm(), w, pre ? r1Fmt : b.residual(), tokens, features);
-        if (b.ffn1().activation() == Activation.GELU) throw new UnsupportedOperationException(b.name() + ": GELU is not yet supported");
         var d1 = new DenseModel(b.ffn1().name(), ffnIn, w.get(b.ffn1().name() + ".kernel"), w.get(b.ffn1().name() + ".bias"),
                 b.ffn1().output(), b.ffn1().activation() == Activation.RELU);
         var d2 = new DenseModel(b.ffn2().name(), b.ffn1().output(), w.get(b.ffn2().name() + ".kernel"),
                 w.get(b.ffn2().name() + ".bias"), b.ffn2().output(), false);
+        UnaryOperator<long[]> act1 = b.ffn1().activation() == Activation.GELU ? gelu(b.ffn1()) : x -> x;
         FixFormat res = b.residual();
         FixFormat fFmt = b.ffn2().output();
         steps.add(x -> {
@@ -117,11 +117,21 @@ public final class TransformerModel {
             long[] r1 = residual(x, in, a, aFmt, res);
             if (!pre) r1 = n1.apply(r1);
             long[] fIn = b.ffnInput() == BlockSpec.FfnInput.ATTENTION ? a : pre ? n2.apply(r1) : r1;
-            long[] f = d2.applyTokens(d1.applyTokens(fIn, tokens), tokens);
+            long[] f = d2.applyTokens(act1.apply(d1.applyTokens(fIn, tokens)), tokens);
             long[] r2 = residual(r1, r1Fmt, f, fFmt, res);
             return pre ? r2 : n2.apply(r2);
         });
         format = !pre && b.ffnNorm() != null ? b.ffnNorm().output() : res;
+    }
+
+    /** GELU on every value of a dense layer's output, in its output format. */
+    private static UnaryOperator<long[]> gelu(DenseSpec d) {
+        var g = new GeluModel(d.output(), d.gelu());
+        return x -> {
+            long[] y = new long[x.length];
+            for (int i = 0; i < x.length; i++) y[i] = g.apply(x[i]);
+            return y;
+        };
     }
 
     /** Residual add: each operand rounded (half up) to the sum's fraction bits, added, saturated. */

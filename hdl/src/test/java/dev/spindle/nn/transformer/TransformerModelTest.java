@@ -52,12 +52,16 @@ class TransformerModelTest {
                 """, 5);
     }
 
-    @Test void unsupportedActivationSaysSo() {
-        TransformerConfig c = TransformerJson.parse(TransformerFilesTest.SMALL.replace("\"hidden\": 5", "\"hidden\": 5, \"activation\": \"gelu\""));
-        Path f = dir.resolve("g.npz");
-        Npz.write(f, SeededWeights.of(c, 1, 1.0));
-        var w = TransformerWeights.load(c, ArrayFile.read(f));
-        assertEquals("block0: GELU is not yet supported",
-                assertThrows(UnsupportedOperationException.class, () -> new TransformerModel(c, w)).getMessage());
+    @Test void geluNetworksBothVariants() {
+        for (String variant : new String[] {"table", "igelu"}) {
+            withinNetworkBound(TransformerFilesTest.SMALL.replace("\"hidden\": 5",
+                    "\"hidden\": 5, \"activation\": \"gelu\", \"gelu\": \"" + variant + "\""), 8);
+        }
+    }
+
+    @Test void geluVariantOnlyWithGelu() {
+        var e = assertThrows(IllegalArgumentException.class, () -> TransformerJson.parse(
+                TransformerFilesTest.SMALL.replace("\"hidden\": 5", "\"hidden\": 5, \"gelu\": \"igelu\"")));
+        assertTrue(e.getMessage().contains("gelu is set but activation is relu"), e.getMessage());
     }
 }
