@@ -57,7 +57,16 @@ public final class Accelerator implements AutoCloseable {
     private final Options options;
     private final Thread owner = Thread.currentThread();
     private final ExecutorService transfers;
-    private final Deque<Future<Result>> inFlight = new ArrayDeque<>();
+    /** The transfer tasks of submitted batches, oldest first (not the futures handed out: a caller may cancel those). */
+    private final Deque<Future<?>> inFlight = new ArrayDeque<>();
+    /**
+     * One request and one response buffer per batch in flight, reused round-robin: batch n takes slot n % IN_FLIGHT,
+     * which batch n - IN_FLIGHT has left (submit waits for it first). The weight packets and the drain of a stray
+     * C2H beat have one buffer each. All are freed by {@link #close}.
+     */
+    private final StreamBuffer[] requests = new StreamBuffer[IN_FLIGHT], responses = new StreamBuffer[IN_FLIGHT];
+    private final StreamBuffer weightPackets, drain;
+    private long submitted;
     private final RowLayout in, out;
     private long[] weights = new long[0];
 
@@ -68,6 +77,12 @@ public final class Accelerator implements AutoCloseable {
         this.options = options;
         this.in = unit.inputLayout(config.dataWidth());
         this.out = unit.outputLayout(config.dataWidth());
+        for (int i = 0; i < IN_FLIGHT; i++) {
+            requests[i] = new StreamBuffer(link);
+            responses[i] = new StreamBuffer(link);
+        }
+        this.weightPackets = new StreamBuffer(link);
+        this.drain = new StreamBuffer(link);
         this.transfers = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("spindle-transfers-" + link.device()).unstarted(r));
     }
 
@@ -141,7 +156,7 @@ public final class Accelerator implements AutoCloseable {
             long totalBeats = layout.beatsPerRow();
             for (long offset = 0; offset < totalBeats; offset += options.weightChunkBeats()) {
                 long beats = Math.min(options.weightChunkBeats(), totalBeats - offset);
-                MemorySegment packet = link.allocate((beats + 1) * wb);
+                MemorySegment packet = weightPackets.sized((beats + 1) * wb);
                 packet.set(WORD64, 0, new Packet.Header(Packet.WEIGHTS, (int) offset, beats).encode());
                 MemorySegment.copy(MemorySegment.ofArray(payload), offset * wb, packet, wb, beats * wb);
                 try {
@@ -187,21 +202,21 @@ public final class Accelerator implements AutoCloseable {
         if (rows.length == 0) throw new IllegalArgumentException("rows is empty: submit at least one row");
         if (rows.length > Packet.MAX_ARG) throw new IllegalArgumentException("rows has " + rows.length + " rows: at most " + Packet.MAX_ARG + " a batch");
         int wb = link.wordBytes();
-        MemorySegment request = link.allocate((1L + (long) rows.length * in.beatsPerRow()) * wb);
-        MemorySegment response = link.allocate((1L + (long) rows.length * out.beatsPerRow()) * wb);
+        int slot = (int) (submitted++ % IN_FLIGHT);
+        MemorySegment request = requests[slot].sized((1L + (long) rows.length * in.beatsPerRow()) * wb);
+        MemorySegment response = responses[slot].sized((1L + (long) rows.length * out.beatsPerRow()) * wb);
         byte[] packed = new byte[rows.length * in.bytesPerRow()];
         for (int r = 0; r < rows.length; r++) in.pack(rows[r], packed, r * in.bytesPerRow());
         request.set(WORD64, 0, new Packet.Header(Packet.TOKENS, rows.length, (long) rows.length * in.beatsPerRow()).encode());
         MemorySegment.copy(MemorySegment.ofArray(packed), 0, request, wb, packed.length);
         CompletableFuture<Result> result = new CompletableFuture<>();
-        transfers.submit(() -> {
+        inFlight.addLast(transfers.submit(() -> {
             try {
                 result.complete(transfer(rows.length, request, response));
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
-        });
-        inFlight.addLast(result);
+        }));
         return result;
     }
 
@@ -297,7 +312,7 @@ public final class Accelerator implements AutoCloseable {
             int status = link.readRegister(REGS.offset("STATUS"));
             for (int polls = 0; polls < 20_000 && System.nanoTime() < deadline
                     && (field("busy", status) != 0 || field("c2h_pending", status) != 0); polls++) {
-                if (field("c2h_pending", status) != 0) link.read(link.allocate(link.wordBytes()), options.timeout());
+                if (field("c2h_pending", status) != 0) link.read(drain.sized(link.wordBytes()), options.timeout());
                 status = link.readRegister(REGS.offset("STATUS"));
             }
             link.writeRegister(REGS.offset("STATUS"), REGS.field("STATUS", "error").insert(1) | REGS.field("STATUS", "done").insert(1));
@@ -357,7 +372,22 @@ public final class Accelerator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        link.close();
+        try {
+            link.close();
+        } finally {
+            for (StreamBuffer b : requests) b.close();
+            for (StreamBuffer b : responses) b.close();
+            weightPackets.close();
+            drain.close();
+        }
+    }
+
+    /** Native bytes this accelerator holds in stream buffers (fixed once the largest batch has been seen). */
+    public long bufferBytes() {
+        checkOwner();
+        long n = weightPackets.capacity() + drain.capacity();
+        for (int i = 0; i < IN_FLIGHT; i++) n += requests[i].capacity() + responses[i].capacity();
+        return n;
     }
 
 }

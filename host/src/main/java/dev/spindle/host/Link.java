@@ -1,5 +1,6 @@
 package dev.spindle.host;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 
@@ -20,7 +21,16 @@ public interface Link extends AutoCloseable {
 
     void writeRegister(int offset, int value);
 
-    /** A buffer this link can stream from or into (page-aligned native memory for XDMA). */
+    /**
+     * A buffer this link can stream from or into (page-aligned native memory), in {@code arena}: the caller frees it
+     * by closing the arena. What streams many batches allocates here, once, and reuses the buffer.
+     */
+    MemorySegment allocate(Arena arena, long bytes);
+
+    /**
+     * A buffer in the link's own arena, freed only when the link closes: for a few buffers (a test's raw packets),
+     * never once per transfer.
+     */
     MemorySegment allocate(long bytes);
 
     /** Writes {@code h2c} (whole words) to the H2C stream; returns once the device has taken all of it. */

@@ -116,7 +116,9 @@ public final class SimLink implements Link {
 
     @Override public int wordBytes() { return wordBytes; }
 
-    @Override public MemorySegment allocate(long bytes) { return arena.allocate(bytes, 4096); }
+    @Override public MemorySegment allocate(Arena arena, long bytes) { return arena.allocate(Math.max(bytes, 1), XdmaLink.PAGE); }
+
+    @Override public MemorySegment allocate(long bytes) { return allocate(arena, bytes); }
 
     @Override
     public int readRegister(int offset) {

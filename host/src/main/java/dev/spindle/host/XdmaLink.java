@@ -77,7 +77,9 @@ public final class XdmaLink implements Link {
 
     @Override public int wordBytes() { return wordBytes; }
 
-    @Override public MemorySegment allocate(long bytes) { return arena.allocate(Math.max(bytes, 1), PAGE); }
+    @Override public MemorySegment allocate(Arena arena, long bytes) { return arena.allocate(Math.max(bytes, 1), PAGE); }
+
+    @Override public MemorySegment allocate(long bytes) { return allocate(arena, bytes); }
 
     @Override
     public synchronized int readRegister(int offset) {
