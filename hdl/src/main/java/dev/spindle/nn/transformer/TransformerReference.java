@@ -212,7 +212,7 @@ public final class TransformerReference {
     }
 
     /** erf by Abramowitz-Stegun 7.1.26 is too coarse for a reference; this is the series/continued-fraction pair. */
-    static double erf(double x) {
+    public static double erf(double x) {
         double t = Math.abs(x);
         double r;
         if (t < 2.5) {
