@@ -3,6 +3,7 @@ package dev.spindle.nn;
 import dev.spindle.hdl.FixFormat;
 import dev.spindle.hdl.Hdl;
 import dev.spindle.hdl.Require;
+import dev.spindle.lib.math.AdderTree;
 import dev.spindle.nn.softmax.SoftmaxAlgorithm;
 import dev.spindle.nn.softmax.SoftmaxConfig;
 import dev.spindle.nn.transformer.AttentionSpec;
@@ -34,6 +35,8 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
                                        int projectionParallelism, int lanes, boolean parallelHeads) {
     /** Fraction bits of the score scale {@code M·2^-m} when {@code keyDim} is not a power of 4. */
     public static final int SCALE_BITS = 16;
+    /** Adder trees of the score and context products register after every this many levels. */
+    public static final int TREE_REGISTER_EVERY = 2;
 
     public MultiHeadAttentionConfig {
         Require.range("tokens", tokens, 1, SoftmaxConfig.MAX_LENGTH);
@@ -93,6 +96,12 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
         return new MultiHeadAttentionConfig(tokens, features, a.heads(), a.keyDim(), a.valueDim(), a.causal(), input,
                 a.weights().weight(), a.weights().bias(), a.query(), a.key(), a.value(), a.scores(), a.probs(),
                 a.context(), a.output(), a.softmax(), p, lanes, parallel);
+    }
+
+    /** This configuration with other parallelism: the projections' request, the lanes and parallel heads. */
+    public MultiHeadAttentionConfig withParallelism(int projection, int lanes, boolean parallelHeads) {
+        return new MultiHeadAttentionConfig(tokens, features, heads, keyDim, valueDim, causal, input, weight, bias, query,
+                key, value, scores, probs, context, output, softmax, projection, lanes, parallelHeads);
     }
 
     /** The largest parallelism of {@code allowed} (ascending) that is at most {@code request}. */
@@ -184,6 +193,52 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
 
     /** Width of the exact context sum {@code Σ_u p·v}. */
     public int contextSumWidth() { return contextSumWidth(probs, value, tokens); }
+
+    /**
+     * Registers from a score beat's issue to the softmax input: selections, products, the adder tree over keyDim,
+     * the scale product (when keyDim is not a power of 4), the rounded and saturated score.
+     */
+    public int scoreStages() {
+        return 3 + AdderTree.latency(keyDim, TREE_REGISTER_EVERY) + (exactScale() ? 0 : 1);
+    }
+
+    /** Registers from a probability beat's acceptance to the context accumulator's input: selections, products, the lane tree. */
+    public int contextStages() { return 2 + AdderTree.latency(lanes, TREE_REGISTER_EVERY); }
+
+    /** Cycles between accepted input tokens of a sequence, back to back: the slowest of the Q, K, V projections. */
+    public int inputInterval() {
+        return Math.max(queryProjection().interval(), Math.max(keyProjection().interval(), valueProjection().interval()));
+    }
+
+    /** Cycles one query's score rows take in the score datapath: {@code headsPerLane·tokens/lanes}. */
+    public int queryCycles() { return headsPerLane() * beatsPerRow(); }
+
+    /** Cycles between output tokens: {@code max(queryCycles, steps of the output projection)}. */
+    public int outputInterval() { return Math.max(queryCycles(), outputProjection().interval()); }
+
+    /**
+     * Cycles from a sequence's last input token being accepted to its first output token, gap-free and with a ready
+     * consumer: the slowest Q/K/V projection's latency, one cycle to see the buffers full, the score stages, the
+     * softmax latency, the query's rows ({@link #queryCycles()}), the context stages and accumulator, one cycle into
+     * the context register, the output projection's latency.
+     */
+    public int latency() {
+        int projection = Math.max(queryProjection().latency(), Math.max(keyProjection().latency(), valueProjection().latency()));
+        return projection + 1 + scoreStages() + softmaxConfig().params().latency() + queryCycles() + contextStages() + 1
+                + outputProjection().latency();
+    }
+
+    /**
+     * Initiation interval: cycles between the first input tokens of back-to-back sequences. The next sequence is
+     * taken once the last probability beat has read the value buffer: {@code (tokens-1)·inputInterval} for the
+     * tokens, then the projection latency, score stages, softmax latency and the issue cycles,
+     * {@code (tokens-1)·outputInterval + queryCycles} (queries are issued one every {@link #outputInterval()}).
+     */
+    public int interval() {
+        int projection = Math.max(queryProjection().latency(), Math.max(keyProjection().latency(), valueProjection().latency()));
+        return (tokens - 1) * inputInterval() + projection + scoreStages() + softmaxConfig().params().latency()
+                + (tokens - 1) * outputInterval() + queryCycles() + 1;
+    }
 
     private static boolean exactScale(int dim) { return Integer.bitCount(dim) == 1 && Integer.numberOfTrailingZeros(dim) % 2 == 0; }
 
