@@ -7,6 +7,8 @@ import dev.spindle.nn.LayerNormConfig;
 import dev.spindle.nn.Linear;
 import dev.spindle.nn.LinearConfig;
 import dev.spindle.nn.Softmax;
+import dev.spindle.nn.Transformer;
+import dev.spindle.nn.transformer.TransformerConfig;
 import dev.spindle.nn.softmax.SoftmaxAlgorithm;
 import dev.spindle.nn.softmax.SoftmaxConfig;
 
@@ -41,6 +43,14 @@ public final class BuiltinDesigns implements DesignProvider {
             LayerNormConfig.class, new LayerNormConfig(4, parse("s7.10"), parse("s3.10"), parse("s3.10"), parse("s4.12"),
                     parse("s7.10"), 1e-6, 16, 6), LayerNorm::new);
 
+    /**
+     * A whole network from its JSON description: no defaults and no {@code --set} keys of its own (a
+     * {@link TransformerConfig} is a list of layers); the CLI reads it with {@code --arch FILE.json}.
+     */
+    public static final Design<TransformerConfig, Transformer> TRANSFORMER = new Design<>("transformer",
+            "a whole network from a JSON description (--arch FILE.json), weights through io_weights (docs/transformer.md)",
+            TransformerConfig.class, null, Transformer::new);
+
     @Override
-    public List<Design<?, ?>> designs() { return List.of(COUNTER, FIFO, SOFTMAX, LINEAR, LAYERNORM); }
+    public List<Design<?, ?>> designs() { return List.of(COUNTER, FIFO, SOFTMAX, LINEAR, LAYERNORM, TRANSFORMER); }
 }

@@ -31,6 +31,22 @@ public final class TransformerWeights {
     /** All arrays in load order (the weight stream's order, docs/transformer.md). */
     public Map<String, QuantizedArray> arrays() { return arrays; }
 
+    /**
+     * The weight stream of the whole network: every array's raw values in load order (each array C order), the order
+     * {@code Transformer}'s {@code io_weights} takes (docs/transformer.md, "Transformer").
+     */
+    public long[] streamWords() {
+        int n = 0;
+        for (QuantizedArray a : arrays.values()) n += a.raw().length;
+        long[] words = new long[n];
+        int at = 0;
+        for (QuantizedArray a : arrays.values()) {
+            System.arraycopy(a.raw(), 0, words, at, a.raw().length);
+            at += a.raw().length;
+        }
+        return words;
+    }
+
     public static TransformerWeights load(TransformerConfig c, ArrayFile file) {
         Map<String, QuantizedArray> out = new LinkedHashMap<>();
         var shapes = Shapes.shapes(c.sequence(), c.features(), c.layers());

@@ -1,0 +1,99 @@
+package dev.spindle.nn;
+
+import dev.spindle.hdl.FixFormat;
+import dev.spindle.hdl.Hdl;
+import dev.spindle.hdl.SFix;
+import dev.spindle.hdl.SInt;
+import dev.spindle.hdl.Vec;
+import dev.spindle.lib.stream.Stream;
+import dev.spindle.nn.softmax.SoftmaxAlgorithm;
+import dev.spindle.nn.softmax.SoftmaxConfig;
+import dev.spindle.nn.transformer.Activation;
+import dev.spindle.nn.transformer.DenseSpec;
+import dev.spindle.nn.transformer.GeluVariant;
+import dev.spindle.nn.transformer.NormSpec;
+
+/**
+ * The stages {@link Transformer} and {@link TransformerBlock} chain: each takes a token (or vector) stream with its
+ * format and returns the next, building the unit as a child of the component under construction. Units with
+ * weights register their {@code io_weights} on the caller's {@link WeightBus} in the order the caller asks.
+ */
+final class NetworkStages {
+    private NetworkStages() {}
+
+    /** A stream of Vecs of raw values and the format they are in. */
+    record Tensor(Stream<Vec<SInt>> stream, FixFormat format) {
+        int lanes() { return stream.payload.size(); }
+    }
+
+    /** The {@link LinearConfig} of a dense layer on {@code inputs} values: the largest allowed parallelism at most the spec's. */
+    static LinearConfig linearConfig(DenseSpec d, int inputs, FixFormat input) {
+        int p = MultiHeadAttentionConfig.fit(LinearConfig.allowedParallelism(inputs, d.units()), d.parallelism());
+        return new LinearConfig(inputs, d.units(), input, d.weights().weight(), d.weights().bias(), d.output(),
+                d.activation() == Activation.RELU, p);
+    }
+
+    /** {@code x·W + b} (with a fused ReLU) and what follows it: a GELU, a sigmoid or a softmax (a head). */
+    static Tensor dense(DenseSpec d, Tensor x, WeightBus bus) {
+        LinearConfig c = linearConfig(d, x.lanes(), x.format());
+        Linear lin = Hdl.child(() -> new Linear(c));
+        lin.io.input.connectFrom(x.stream());
+        bus.add(lin.io.weights, c.weightWords());
+        Tensor y = new Tensor(lin.io.output, d.output());
+        return switch (d.activation()) {
+            case GELU -> activation(y, d.gelu() == GeluVariant.TABLE ? ActivationUnitConfig.Function.GELU_TABLE
+                    : ActivationUnitConfig.Function.IGELU, d.output());
+            case SIGMOID -> activation(y, ActivationUnitConfig.Function.SIGMOID, d.probs());
+            case SOFTMAX -> softmax(y, d.probs());
+            case NONE, RELU -> y;
+        };
+    }
+
+    static Tensor activation(Tensor x, ActivationUnitConfig.Function f, FixFormat out) {
+        ActivationUnitConfig c = new ActivationUnitConfig(x.lanes(), f, x.format(), out);
+        ActivationUnit unit = Hdl.child(() -> new ActivationUnit(c));
+        unit.io.input.connectFrom(x.stream());
+        return new Tensor(unit.io.output, out);
+    }
+
+    /** The Softmax unit over one beat of logits (a row of {@code lanes} values, as the model's softmax head). */
+    static Tensor softmax(Tensor x, FixFormat probs) {
+        SoftmaxConfig c = new SoftmaxConfig(x.lanes(), x.lanes(), x.format(), probs, SoftmaxAlgorithm.EXP_TABLE);
+        Softmax unit = Hdl.child(() -> new Softmax(c));
+        unit.io.input.valid.assign(x.stream().valid);
+        x.stream().ready.assign(unit.io.input.ready);
+        unit.io.input.payload.last.assign(Hdl.True());
+        for (int i = 0; i < x.lanes(); i++) unit.io.input.payload.fragment.get(i).assign(SFix.fromRaw(x.stream().payload.get(i), x.format()));
+        int w = probs.width() + (probs.signed() ? 0 : 1);
+        Stream<Vec<SInt>> out = new Stream<>(Vec.type(SInt.type(w), x.lanes())).named("probabilities");
+        out.valid.assign(unit.io.output.valid);
+        unit.io.output.ready.assign(out.ready);
+        for (int i = 0; i < x.lanes(); i++) out.payload.get(i).assign(unit.io.output.payload.fragment.get(i).asBits().asUInt().resize(w).asSInt());
+        return new Tensor(out, probs);
+    }
+
+    /** The LayerNorm unit of {@code n} on tokens of {@code x}; its weight port is returned through {@code ports}. */
+    static Tensor layerNorm(NormSpec n, Tensor x, WeightBus bus) {
+        LayerNormConfig c = new LayerNormConfig(x.lanes(), x.format(), n.weights().weight(), n.weights().bias(), n.normalized(),
+                n.output(), n.epsilon(), n.rsqrtBits(), n.tableBits());
+        LayerNorm unit = Hdl.child(() -> new LayerNorm(c));
+        unit.io.input.connectFrom(x.stream());
+        bus.add(unit.io.weights, 2 * c.features());
+        return new Tensor(unit.io.output, n.output());
+    }
+
+    static Tensor flatten(Tensor x, int tokens) {
+        FlattenConfig c = new FlattenConfig(tokens, x.lanes(), x.stream().payload.get(0).width());
+        Flatten unit = Hdl.child(() -> new Flatten(c));
+        unit.io.input.connectFrom(x.stream());
+        return new Tensor(unit.io.output, x.format());
+    }
+
+    static Tensor residual(Tensor a, Tensor b, FixFormat out) {
+        ResidualConfig c = new ResidualConfig(a.lanes(), a.format(), b.format(), out);
+        Residual unit = Hdl.child(() -> new Residual(c));
+        unit.io.a.connectFrom(a.stream());
+        unit.io.b.connectFrom(b.stream());
+        return new Tensor(unit.io.output, out);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.spindle.sim.nn;
+
+import dev.spindle.modelfile.ArrayFile;
+import dev.spindle.modelfile.NdArray;
+import dev.spindle.modelfile.Npz;
+import dev.spindle.nn.Transformer;
+import dev.spindle.nn.transformer.SeededWeights;
+import dev.spindle.nn.transformer.TransformerConfig;
+import dev.spindle.nn.transformer.TransformerJson;
+import dev.spindle.nn.transformer.TransformerModel;
+import dev.spindle.nn.transformer.TransformerWeights;
+import dev.spindle.sim.Sim;
+import dev.spindle.sim.SimSession;
+import dev.spindle.sim.SpindleSim;
+import dev.spindle.sim.bench.TransformerRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Whole small networks made by the project (seeded weights) in RTL against {@code TransformerModel}, bit for bit on
+ * every output of every sample: weights through the one weight stream (loaded twice, the second set replacing the
+ * first), tokens with random input gaps, outputs under random back-pressure.
+ */
+@SpindleSim
+class TransformerSimTest {
+    @TempDir Path dir;
+
+    static final String DENSE_NET = """
+            {"name": "tiny", "input": {"sequence": 4, "features": 3, "format": "s5.10"},
+             "defaults": {"weight": "s3.10", "data": "s7.10", "probs": "u1.10"},
+             "layers": [{"type": "dense", "name": "embed", "units": 6, "activation": "relu", "parallelism": 3},
+                        {"type": "layernorm", "name": "ln"},
+                        {"type": "dense", "name": "mix", "units": 4, "activation": "gelu", "gelu": "igelu", "parallelism": 8},
+                        {"type": "flatten"},
+                        {"type": "dense", "name": "hidden", "units": 5, "activation": "gelu", "parallelism": 5},
+                        {"type": "dense", "name": "head", "units": 3, "activation": "softmax", "parallelism": 1}]}
+            """;
+
+    static final String SIGMOID_NET = """
+            {"name": "sig", "input": {"sequence": 3, "features": 2, "format": "s5.10"},
+             "defaults": {"weight": "s3.10", "data": "s7.10", "probs": "u1.10"},
+             "layers": [{"type": "dense", "name": "embed", "units": 4, "parallelism": 4},
+                        {"type": "flatten"},
+                        {"type": "dense", "name": "out", "units": 1, "activation": "sigmoid", "parallelism": 12}]}
+            """;
+
+    private void runsBitExact(String json, SimSession session, Random rnd) {
+        TransformerConfig c = TransformerJson.parse(json);
+        Sim<Transformer> sim = session.sim(() -> new Transformer(c));
+        for (int load = 0; load < 2; load++) {
+            Path f = dir.resolve("w" + load + ".npz");
+            Npz.write(f, SeededWeights.of(c, 40 + load, 1.0));
+            TransformerWeights w = TransformerWeights.load(c, ArrayFile.read(f));
+            TransformerModel model = new TransformerModel(c, w);
+            NdArray x = SeededWeights.inputs(c, 40, 7 + load);
+            List<long[]> inputs = new ArrayList<>();
+            List<long[]> expected = new ArrayList<>();
+            for (int s = 0; s < 40; s++) {
+                long[] raw = model.quantizeInput(x.slice(s).doubles());
+                inputs.add(raw);
+                expected.add(model.apply(raw));
+            }
+            long[] words = w.streamWords();
+            assertEquals(sim.dut().weightWords(), words.length, "weight words");
+            TransformerRun.Result r = TransformerRun.run(sim, words, inputs, expected, rnd, 0.3, 0.3);
+            assertEquals(0, r.mismatches(), "RTL vs TransformerModel: " + r.firstMismatch());
+            assertEquals(40, r.outputs().size());
+            assertTrue(r.iiCycles() > 0 && r.medianLatency() >= r.iiCycles(), "latency " + r.medianLatency() + ", II " + r.iiCycles());
+        }
+    }
+
+    @Test void denseLayerNormGeluSoftmaxNetwork(SimSession session, Random rnd) { runsBitExact(DENSE_NET, session, rnd); }
+
+    @Test void sigmoidHeadNetwork(SimSession session, Random rnd) { runsBitExact(SIGMOID_NET, session, rnd); }
+}
