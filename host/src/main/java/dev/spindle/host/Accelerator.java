@@ -152,7 +152,7 @@ public final class Accelerator implements AutoCloseable {
             weights = new long[0];
             int wb = link.wordBytes();
             byte[] payload = new byte[layout.bytesPerRow()];
-            layout.pack(values, payload, 0);
+            layout.pack(values, MemorySegment.ofArray(payload), 0);
             long totalBeats = layout.beatsPerRow();
             for (long offset = 0; offset < totalBeats; offset += options.weightChunkBeats()) {
                 long beats = Math.min(options.weightChunkBeats(), totalBeats - offset);
@@ -205,10 +205,10 @@ public final class Accelerator implements AutoCloseable {
         int slot = (int) (submitted++ % IN_FLIGHT);
         MemorySegment request = requests[slot].sized((1L + (long) rows.length * in.beatsPerRow()) * wb);
         MemorySegment response = responses[slot].sized((1L + (long) rows.length * out.beatsPerRow()) * wb);
-        byte[] packed = new byte[rows.length * in.bytesPerRow()];
-        for (int r = 0; r < rows.length; r++) in.pack(rows[r], packed, r * in.bytesPerRow());
+        request.asSlice(0, wb).fill((byte) 0);
         request.set(WORD64, 0, new Packet.Header(Packet.TOKENS, rows.length, (long) rows.length * in.beatsPerRow()).encode());
-        MemorySegment.copy(MemorySegment.ofArray(packed), 0, request, wb, packed.length);
+        long rowBytes = in.bytesPerRow();
+        for (int r = 0; r < rows.length; r++) in.pack(rows[r], request, wb + r * rowBytes);
         CompletableFuture<Result> result = new CompletableFuture<>();
         inFlight.addLast(transfers.submit(() -> {
             try {
@@ -243,10 +243,9 @@ public final class Accelerator implements AutoCloseable {
             throw new AcceleratorException(link.device() + ": malformed response header " + header + " for " + rows + " rows (expected RESULTS, "
                     + rows + " rows, " + expectBeats + " beats); " + state);
         }
-        int wb = link.wordBytes();
-        byte[] bytes = response.asSlice(wb).toArray(ValueLayout.JAVA_BYTE);
-        long[][] outputs = new long[rows][];
-        for (int r = 0; r < rows; r++) outputs[r] = out.unpack(bytes, r * out.bytesPerRow(), unit.outputSigned());
+        long wb = link.wordBytes(), rowBytes = out.bytesPerRow();
+        long[][] outputs = new long[rows][out.length()];
+        for (int r = 0; r < rows; r++) out.unpack(response, wb + r * rowBytes, unit.outputSigned(), outputs[r]);
         return new Result(outputs, readCounters());
     }
 

@@ -122,11 +122,11 @@ public final class SimLink implements Link {
 
     @Override
     public int readRegister(int offset) {
-        long t0 = System.nanoTime();
+        enterSim();
         try {
             return readRegisterTimed(offset);
         } finally {
-            simNanos += System.nanoTime() - t0;
+            exitSim();
         }
     }
 
@@ -159,11 +159,11 @@ public final class SimLink implements Link {
 
     @Override
     public void writeRegister(int offset, int value) {
-        long t0 = System.nanoTime();
+        enterSim();
         try {
             writeRegisterTimed(offset, value);
         } finally {
-            simNanos += System.nanoTime() - t0;
+            exitSim();
         }
     }
 
@@ -218,6 +218,15 @@ public final class SimLink implements Link {
     }
 
     private void stream(MemorySegment h2c, MemorySegment c2h, Duration timeout) {
+        enterSim();
+        try {
+            streamTimed(h2c, c2h, timeout);
+        } finally {
+            exitSim();
+        }
+    }
+
+    private void streamTimed(MemorySegment h2c, MemorySegment c2h, Duration timeout) {
         Transfer out = h2c == null ? null : new Transfer(h2c, "H2C write");
         Transfer in = c2h == null ? null : new Transfer(c2h, "C2H read");
         long budget = Math.max(1, Math.min(options.maxWaitCycles(), timeout.toNanos() / Math.round(AcceleratorTop.PERIOD_NS)));
@@ -231,7 +240,7 @@ public final class SimLink implements Link {
                 throw new LinkException.Timeout("sim: " + what + " (the device did not " + (reading ? "answer" : "accept the data") + ")",
                         (in == null ? 0 : in.bytesDone()) + (out == null ? 0 : out.bytesDone()));
             }
-            step(out, in);
+            stepTimed(out, in);
         }
         c2hReady.setRaw(0);
     }
@@ -250,10 +259,30 @@ public final class SimLink implements Link {
         }
     }
 
-    /** Wall-clock nanoseconds spent inside simulated stream cycles (what the host benchmark leaves out). */
+    /**
+     * Wall-clock nanoseconds spent simulating (register accesses, stream transfers, {@link #step}): what the host
+     * benchmark leaves out. Read it from the thread that drives the link, or after a happens-before edge (a joined
+     * future).
+     */
     public long simNanos() { return simNanos; }
 
-    private long simNanos;
+    /** CPU nanoseconds of the driving thread spent simulating (register accesses and stream transfers). */
+    public long simCpuNanos() { return simCpuNanos; }
+
+    private long simNanos, simCpuNanos;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private long enteredWall, enteredCpu;
+
+    private void enterSim() {
+        enteredWall = System.nanoTime();
+        enteredCpu = THREADS.getCurrentThreadCpuTime();
+    }
+
+    private void exitSim() {
+        simCpuNanos += THREADS.getCurrentThreadCpuTime() - enteredCpu;
+        simNanos += System.nanoTime() - enteredWall;
+    }
 
     private void stepTimed(Transfer h2c, Transfer c2h) {
         int words = wordBytes / 4;
