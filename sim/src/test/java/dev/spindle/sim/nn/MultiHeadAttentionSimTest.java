@@ -99,12 +99,14 @@ class MultiHeadAttentionSimTest {
      * Per configuration: a first load and three sequences with neither gaps nor back-pressure, whose cycles must match
      * {@code latency()}, {@code outputInterval()} and {@code interval()}; then six sequences with random input gaps and
      * output back-pressure, a second load (with gaps) and six more. Every output token is compared with the model.
+     * The first case runs every projection one multiplier at a time (its queries paced to the output projection),
+     * its heads in turn and its rows in two beats; the second is causal, with parallel heads and a scores format
+     * narrow enough to saturate. Two Verilator builds in all (each case's two simulations share one).
      */
     @ParameterizedTest(name = "T={0} F={1} h={2} dk={3} dv={4} causal={5} {6} lanes={8} parallelHeads={9} projection={7} scores={10}")
     @CsvSource({
-            "4, 3, 2, 4, 3, false, exp_table, 4, 2, false, s7.8",
-            "6, 4, 2, 3, 5, true, base2, 1000, 3, true, s4.6",
-            "8, 2, 1, 16, 2, true, shiftmax, 1, 8, false, s7.8"})
+            "4, 3, 2, 4, 3, false, exp_table, 1, 2, false, s7.8",
+            "6, 4, 2, 3, 5, true, base2, 1000, 3, true, s4.6"})
     void equalsModelWithStatedTimingUnderGapsAndBackPressure(int tokens, int features, int heads, int keyDim, int valueDim,
                                                             boolean causal, String softmax, int projection, int lanes,
                                                             boolean parallelHeads, String scores, SimSession session, Random rnd) {
