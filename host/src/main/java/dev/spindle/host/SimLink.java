@@ -28,6 +28,8 @@ public final class SimLink implements Link {
     private static final ValueLayout.OfInt WORD = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     /** AXI4-Lite accesses that take longer than this are a hardware bug, reported as such. */
     private static final int REGISTER_CYCLES = 1000;
+    /** Cycles of axi_aresetn at start when the unit has its own clock (several of the slowest allowed unit clock). */
+    private static final int UNIT_RESET_CYCLES = 100;
 
     /**
      * Random stream behaviour (both 0: a beat every cycle), an optional waveform, and the longest wait in cycles: a
@@ -91,6 +93,8 @@ public final class SimLink implements Link {
     public static SimLink open(AcceleratorTop.Config config, Options options) {
         Sim<AcceleratorTop> sim = Sim.of(Spindle.elaborate(() -> Accelerators.top(config)), options.waves());
         try {
+            // A unit on its own clock takes its reset through a synchronizer: hold axi_aresetn long enough for it.
+            if (config.unitOnOwnClock()) sim.reset(UNIT_RESET_CYCLES);
             return new SimLink(sim, sim.dut().config(), options);
         } catch (RuntimeException e) {
             sim.close();

@@ -27,9 +27,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * emulated XDMA device. Each run checks its results against the bit-exact models and writes a transcript (outputs,
  * cause codes, inference and packet counts; not the stall counters, which depend on the link's pace); the two
  * transcripts must be identical. Both streams run with random gaps and back-pressure, and SimLink's protocol
- * checkers watch every cycle of both runs (the emulated device is a SimLink too).
+ * checkers watch every cycle of both runs (the emulated device is a SimLink too). {@link AcceleratorUnitClockTest}
+ * runs the same scenarios with the unit on its own clocks.
  */
 class AcceleratorBehaviourTest {
+    /** The softmax top the scenarios run (a subclass runs them on other variants of the top). */
+    AcceleratorTop.Config softmax() { return Devices.SOFTMAX; }
+
+    /** The dot-product top (weights). */
+    AcceleratorTop.Config dot() { return Devices.DOT; }
+
     private static final RegisterMap REGS = AcceleratorRegisters.LAYOUT;
     private static final ValueLayout.OfLong WORD64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
@@ -80,7 +87,7 @@ class AcceleratorBehaviourTest {
     }
 
     @Test void softmaxRowsMatchTheModel() throws Exception {
-        onBoth(Devices.SOFTMAX, 11, (acc, link, t) -> {
+        onBoth(softmax(), 11, (acc, link, t) -> {
             AcceleratorUnit u = acc.config().unit();
             Random rnd = new Random(5);
             long[][] rows = rows(u, 9, rnd);
@@ -93,7 +100,7 @@ class AcceleratorBehaviourTest {
     }
 
     @Test void weightsLoadVerifiedAndUsed() throws Exception {
-        onBoth(Devices.DOT, 12, (acc, link, t) -> {
+        onBoth(dot(), 12, (acc, link, t) -> {
             AcceleratorUnit u = acc.config().unit();
             Random rnd = new Random(6);
             long[][] rows = rows(u, 5, rnd);
@@ -108,7 +115,7 @@ class AcceleratorBehaviourTest {
     }
 
     @Test void hardwareRefusesBadPacketsWithACause() throws Exception {
-        onBoth(Devices.DOT, 13, (acc, link, t) -> {
+        onBoth(dot(), 13, (acc, link, t) -> {
             AcceleratorTop.Config c = acc.config();
             int wb = link.wordBytes();
             int inBeats = c.unit().inputLayout(c.dataWidth()).beatsPerRow();
@@ -135,7 +142,7 @@ class AcceleratorBehaviourTest {
     }
 
     @Test void anInterruptedWeightLoadLeavesTheWeightsInvalid() throws Exception {
-        onBoth(Devices.DOT, 14, (acc, link, t) -> {
+        onBoth(dot(), 14, (acc, link, t) -> {
             AcceleratorUnit u = acc.config().unit();
             Random rnd = new Random(8);
             long[] w = weights(u, rnd);
@@ -154,7 +161,7 @@ class AcceleratorBehaviourTest {
     }
 
     @Test void abortRecoversFromAPacketThatNeverEnds() throws Exception {
-        onBoth(Devices.SOFTMAX, 15, (acc, link, t) -> {
+        onBoth(softmax(), 15, (acc, link, t) -> {
             AcceleratorUnit u = acc.config().unit();
             int inBeats = u.inputLayout(64).beatsPerRow();
             // A TOKENS header for 3 rows followed by one and a half rows, then silence.
@@ -169,7 +176,7 @@ class AcceleratorBehaviourTest {
     }
 
     @Test void submitOverlapsBatchesInOrder() throws Exception {
-        onBoth(Devices.SOFTMAX, 16, (acc, link, t) -> {
+        onBoth(softmax(), 16, (acc, link, t) -> {
             AcceleratorUnit u = acc.config().unit();
             Random rnd = new Random(10);
             List<long[][]> batches = new ArrayList<>();
@@ -183,7 +190,7 @@ class AcceleratorBehaviourTest {
     }
 
     @Test void registersAndTheThreadRule() throws Exception {
-        onBoth(Devices.SOFTMAX, 17, (acc, link, t) -> {
+        onBoth(softmax(), 17, (acc, link, t) -> {
             link.writeRegister(REGS.offset("SCRATCH"), 0xC0FFEE);
             t.add("scratch " + Integer.toHexString(link.readRegister(REGS.offset("SCRATCH"))));
             t.add("unit " + link.readRegister(REGS.offset("UNIT")) + " width " + link.readRegister(REGS.offset("DATA_WIDTH")));
@@ -207,10 +214,10 @@ class AcceleratorBehaviourTest {
     }
 
     @Test void aMismatchedManifestIsRefusedWithBothHashes() throws Exception {
-        AcceleratorTop.Config c = Devices.withHash(Devices.SOFTMAX);
+        AcceleratorTop.Config c = Devices.withHash(softmax());
         String other = "ab".repeat(32);
         for (Devices.Kind kind : Devices.Kind.values()) {
-            try (Devices.Opened d = Devices.open(kind, Devices.SOFTMAX, 18)) {
+            try (Devices.Opened d = Devices.open(kind, softmax(), 18)) {
                 AcceleratorException e = assertThrows(AcceleratorException.class, () -> Accelerator.open(d.link(), c.withIdHash(other), Devices.OPTIONS));
                 assertTrue(e.getMessage().contains(c.idHash()) && e.getMessage().contains(other), e.getMessage());
                 System.out.println(kind + ": " + e.getMessage());

@@ -33,17 +33,36 @@ public final class AcceleratorTop extends ConfiguredComponent<AcceleratorTop.Con
     public static final String CLOCK = "axi_aclk", RESET = "axi_aresetn";
     public static final double PERIOD_NS = 4.0;   // 250 MHz, the XDMA axi_aclk
 
-    /** The unit, the stream data width (64, 128, 256, 512) and the ID hash the registers report. */
-    public record Config(AcceleratorUnit unit, int dataWidth, String idHash) {
+    /** The unit's clock port when {@code unitClockNs > 0}. */
+    public static final String UNIT_CLOCK = "unit_aclk";
+    /** Words of each clock-crossing FIFO (rows and weights in, results out): covers the Gray pointers' round trip. */
+    public static final int CROSSING_DEPTH = 16;
+
+    /**
+     * The unit, the stream data width (64, 128, 256, 512), the ID hash the registers report, and the unit's clock:
+     * {@code unitClockNs = 0} runs the unit on {@code axi_aclk}; a period of 2..100 ns puts it on its own clock
+     * {@code unit_aclk} (a top input, its period in the manifest) behind clock-domain-crossing FIFOs.
+     */
+    public record Config(AcceleratorUnit unit, int dataWidth, String idHash, double unitClockNs) {
         public Config {
             Require.nonNull("unit", unit);
             AxiStream.requireXdmaWidth("dataWidth", dataWidth);
             Require.nonNull("idHash", idHash);
+            if (!(unitClockNs == 0 || (unitClockNs >= 2 && unitClockNs <= 100))) {
+                throw new IllegalArgumentException("unitClockNs = " + unitClockNs + " is out of range: allowed 0 (the unit on axi_aclk) or 2..100 ns");
+            }
             unit.inputLayout(dataWidth);
             unit.outputLayout(dataWidth);
         }
 
-        public Config withIdHash(String hash) { return new Config(unit, dataWidth, hash); }
+        /** The unit on {@code axi_aclk}. */
+        public Config(AcceleratorUnit unit, int dataWidth, String idHash) { this(unit, dataWidth, idHash, 0); }
+
+        public Config withIdHash(String hash) { return new Config(unit, dataWidth, hash, unitClockNs); }
+
+        public Config withUnitClockNs(double ns) { return new Config(unit, dataWidth, idHash, ns); }
+
+        public boolean unitOnOwnClock() { return unitClockNs > 0; }
 
         public AcceleratorRegisters.Id id() {
             int weightBeats = unit.weightCount() == 0 ? 0 : unit.weightLayout(dataWidth).beatsPerRow();
@@ -56,11 +75,14 @@ public final class AcceleratorTop extends ConfiguredComponent<AcceleratorTop.Con
         public final AxiLite s_axil;
         public final AxiStream s_axis_h2c;
         public final AxiStream m_axis_c2h;
+        /** The unit's own clock, or null when the unit runs on {@code axi_aclk}. */
+        public final Bool unit_aclk;
 
-        Io(int dataWidth) {
+        Io(int dataWidth, boolean unitClock) {
             s_axil = slave(new AxiLite(32));
             s_axis_h2c = slave(new AxiStream(dataWidth));
             m_axis_c2h = master(new AxiStream(dataWidth));
+            unit_aclk = unitClock ? in(Bool.type()) : null;
         }
     }
 
@@ -79,16 +101,18 @@ public final class AcceleratorTop extends ConfiguredComponent<AcceleratorTop.Con
 
     public AcceleratorTop(Config c) {
         super(c);
-        io = new Io(c.dataWidth());
+        io = new Io(c.dataWidth(), c.unitOnOwnClock());
         io.s_axil.named("s_axil");
         io.s_axis_h2c.named("s_axis_h2c");
         io.m_axis_c2h.named("m_axis_c2h");
+        if (io.unit_aclk != null) io.unit_aclk.named(UNIT_CLOCK);
         ClockDomain axi = ClockDomain.external("axi", CLOCK, RESET,
                 ClockDomain.Config.defaults().withReset(Domain.ResetKind.SYNC, Domain.Polarity.LOW).withPeriodNs(PERIOD_NS));
-        axi.on(() -> build(c));
+        ClockDomain unitDomain = c.unitOnOwnClock() ? UnitCrossing.domain(io.unit_aclk, axi, c.unitClockNs()) : null;
+        axi.on(() -> build(c, axi, unitDomain));
     }
 
-    private void build(Config c) {
+    private void build(Config c, ClockDomain axi, ClockDomain unitDomain) {
         int w = c.dataWidth();
         AcceleratorUnit unit = c.unit();
         AcceleratorRegisters.Id id = c.id();
@@ -137,18 +161,24 @@ public final class AcceleratorTop extends ConfiguredComponent<AcceleratorTop.Con
         Bool rowDone = Wire(rows.fire().and(rowBeat.eq(inBeats - 1))).named("row_done");
         when(rows.fire(), () -> rowBeat.assign(mux(rowBeat.eq(inBeats - 1), UInt.lit(0, rowBeat.width()), rowBeat.add(1))));
 
-        weightMem = weighted ? Mem.of(Bits.type(w), weightBeats).named("weights") : null;
-        AcceleratorUnit.WeightMemory weights = weighted ? new AcceleratorUnit.WeightMemory() {
-            @Override public Bits read(UInt address) { return weightMem.readAsync(address); }
-
-            @Override public int depth() { return weightBeats; }
-        } : null;
-        Stream<Fragment<Bits>> results = unit.build(rows, w, weights);
+        // Weight beats and token rows reach the unit in H2C order: on another clock both cross in one FIFO, so a row
+        // never overtakes the weights loaded before it.
+        Bool weightBeat = Wire(framer.eq(F_WEIGHTS).and(h2c.tvalid)).named("weight_beat");
+        Bool weightReady = Wire(Bool.type()).named("weight_ready");
+        Stream<Fragment<Bits>> results;
+        if (unitDomain == null) {
+            weightReady.assign(True());
+            weightMem = weighted ? Mem.of(Bits.type(w), weightBeats).named("weights") : null;
+            results = unit.build(rows, w, weighted ? UnitCrossing.memory(weightMem) : null);
+        } else {
+            UnitCrossing x = new UnitCrossing(axi, unitDomain, unit, w, weightBeats);
+            results = x.connect(rows, weightBeat, weightNext, h2c.tdata, weightReady);
+        }
         Bool resultRowDone = Wire(results.fire().and(results.payload.last)).named("result_row_done");
         rowsInFlight.assign(rowsInFlight.add(mux(rowDone, UInt.lit(1, 32), UInt.lit(0, 32))).sub(mux(resultRowDone, UInt.lit(1, 32), UInt.lit(0, 32))));
 
         // ---- H2C ready ---------------------------------------------------------------------------------------
-        h2c.tready.assign(atHeader.or(framer.eq(F_WEIGHTS)).or(framer.eq(F_DRAIN)).or(framer.eq(F_TOKENS).and(rows.ready)));
+        h2c.tready.assign(atHeader.or(framer.eq(F_WEIGHTS).and(weightReady)).or(framer.eq(F_DRAIN)).or(framer.eq(F_TOKENS).and(rows.ready)));
         Bool payloadFire = Wire(h2c.fire().and(atHeader.not())).named("payload_fire");
         Bool lastPayload = remaining.eq(1);
 
@@ -204,7 +234,7 @@ public final class AcceleratorTop extends ConfiguredComponent<AcceleratorTop.Con
         if (weighted) {
             Bool weightFire = payloadFire.and(framer.eq(F_WEIGHTS));
             Bits crcNext = Crc32.next(crc, h2c.tdata);
-            weightMem.write(weightNext.resize(log2Up(weightBeats)), h2c.tdata, weightFire);
+            if (unitDomain == null) weightMem.write(weightNext.resize(log2Up(weightBeats)), h2c.tdata, weightFire);
             when(weightFire, () -> {
                 weightNext.assign(weightNext.add(1));
                 crc.assign(crcNext);

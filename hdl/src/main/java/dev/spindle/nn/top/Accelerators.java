@@ -83,18 +83,26 @@ public final class Accelerators {
 
     /**
      * The top configuration for a unit design and its {@code --set} settings; the key {@code dataWidth} (64, 128,
-     * 256, 512; default 64) sets the stream width, the others go to the unit.
+     * 256, 512; default 64) sets the stream width, {@code unitClockNs} (default 0: axi_aclk) the unit's own clock,
+     * the others go to the unit.
      */
     public static AcceleratorTop.Config config(String design, Map<String, String> settings) {
         Map<String, String> unitSettings = new LinkedHashMap<>(settings);
         String width = unitSettings.remove("dataWidth");
+        String clock = unitSettings.remove("unitClockNs");
+        double unitClockNs;
+        try {
+            unitClockNs = clock == null ? 0 : Double.parseDouble(clock);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("unitClockNs = " + clock + " is not a number: allowed 0 (the unit on axi_aclk) or 2..100 ns");
+        }
         int dataWidth;
         try {
             dataWidth = width == null ? DEFAULT_DATA_WIDTH : Integer.parseInt(width);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("dataWidth = " + width + " is not a number: allowed 64, 128, 256, 512");
         }
-        return new AcceleratorTop.Config(unit(design, unitSettings), dataWidth, AcceleratorRegisters.Id.ZERO_HASH);
+        return new AcceleratorTop.Config(unit(design, unitSettings), dataWidth, AcceleratorRegisters.Id.ZERO_HASH, unitClockNs);
     }
 
     /** A unit by design name with its settings (errors name the key or list the units). */
