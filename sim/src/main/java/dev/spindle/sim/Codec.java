@@ -50,6 +50,13 @@ public abstract class Codec<V> {
     abstract V read(SimPort[] ports, int at);
 
     /**
+     * Whether the ports hold {@code expected} (by content, as {@link Values#equal} compares). The codecs of the
+     * common payloads ({@code Bool}, integers, {@code Vec} of integers, {@code Fragment}) compare the raw bits in
+     * place; the others decode and compare.
+     */
+    boolean matches(V expected, SimPort[] ports, int at) { return Values.equal(expected, read(ports, at)); }
+
+    /**
      * A random value that fits the payload, every bit pattern equally likely (random stimulus for a stream test;
      * a {@code Fragment}'s {@code last} is a coin toss).
      */

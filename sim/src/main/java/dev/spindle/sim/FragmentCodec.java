@@ -28,6 +28,10 @@ final class FragmentCodec<V> extends Codec<FragmentBeat<V>> {
 
     @Override public FragmentBeat<V> random(java.util.Random r) { return new FragmentBeat<>(inner.random(r), r.nextBoolean()); }
 
+    @Override boolean matches(FragmentBeat<V> v, SimPort[] p, int at) {
+        return v != null && (p[at].raw() != 0) == v.last() && inner.matches(v.fragment(), p, at + 1);
+    }
+
     @Override FragmentBeat<V> read(SimPort[] p, int at) {
         return new FragmentBeat<>(inner.read(p, at + 1), p[at].raw() != 0);
     }

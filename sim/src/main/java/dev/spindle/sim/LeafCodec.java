@@ -87,6 +87,8 @@ abstract class LeafCodec<V> extends Codec<V> {
 
         @Override Boolean read(SimPort[] p, int at) { return p[at].raw() != 0; }
 
+        @Override boolean matches(Boolean v, SimPort[] p, int at) { return v != null && v == (p[at].raw() != 0); }
+
         @Override public Boolean random(Random r) { return r.nextBoolean(); }
     }
 
@@ -106,6 +108,8 @@ abstract class LeafCodec<V> extends Codec<V> {
         @Override void write(Long v, SimPort[] p, int at) { p[at].setRaw(v); }
 
         @Override Long read(SimPort[] p, int at) { return extend(p[at].raw(), width, signed); }
+
+        @Override boolean matches(Long v, SimPort[] p, int at) { return v != null && v == extend(p[at].raw(), width, signed); }
 
         @Override public Long random(Random r) { return randomBits(r, width, signed); }
     }

@@ -26,14 +26,35 @@ public final class Scoreboard<T> {
 
     public void actual(T value, long cycle) {
         T want = expected.poll();
-        if (want == null) {
-            throw new AssertionError(name + ": unexpected extra item #" + matched + " at cycle " + cycle + ": " + Values.show(value));
-        }
-        if (!Values.equal(want, value)) {
-            throw new AssertionError(name + ": first mismatch at item #" + matched + ", cycle " + cycle
-                    + ": expected " + Values.show(want) + " but got " + Values.show(value));
-        }
+        if (want == null) throw extra(value, cycle);
+        if (!Values.equal(want, value)) throw mismatch(want, value, cycle);
         matched++;
+    }
+
+    /**
+     * The word on {@code ports} now, compared where it is with the next expected one (a monitor's path: no value
+     * is decoded or allocated unless it is wrong).
+     */
+    void actualAt(StreamPorts<T> ports, long cycle) {
+        T want = expected.poll();
+        if (want == null) throw extra(ports.read(), cycle);
+        boolean same;
+        try {
+            same = ports.codec.matches(want, ports.payload, 0);
+        } catch (ClassCastException e) {
+            same = false;   // an expected value of another type than the stream's (erased generics): a mismatch
+        }
+        if (!same) throw mismatch(want, ports.read(), cycle);
+        matched++;
+    }
+
+    private AssertionError extra(T value, long cycle) {
+        return new AssertionError(name + ": unexpected extra item #" + matched + " at cycle " + cycle + ": " + Values.show(value));
+    }
+
+    private AssertionError mismatch(T want, T value, long cycle) {
+        return new AssertionError(name + ": first mismatch at item #" + matched + ", cycle " + cycle
+                + ": expected " + Values.show(want) + " but got " + Values.show(value));
     }
 
     public long matched() { return matched; }

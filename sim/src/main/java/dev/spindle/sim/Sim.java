@@ -214,7 +214,7 @@ public final class Sim<T extends Component> implements AutoCloseable {
         Agent[] agents = this.agents;
         if (agents.length > 0) {
             for (Agent a : agents) a.drive(cycle);
-            eval();
+            settle();   // only when an agent changed an input: the last edge left the model settled
             for (Agent a : agents) a.sample(cycle);
         }
         clocks.cycle();

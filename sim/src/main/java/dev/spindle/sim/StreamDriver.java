@@ -14,13 +14,8 @@ import java.util.Random;
  * that writes them by hand is caught). Values go through a {@link Codec} derived from the payload type:
  * {@code StreamDriver<FragmentBeat<long[]>> in = StreamDriver.on(sim, dut.io.input, rnd, 0.2)}.
  */
-public final class StreamDriver<V> implements Agent {
-    private final StreamPorts<V> ports;
-    private final StreamProtocol protocol;
-    private final Random random;
-    private final double gap;
+public final class StreamDriver<V> extends StreamAgent<V> {
     private final ArrayDeque<V> queue = new ArrayDeque<>();
-    private final Fires<V> fires;
     private boolean offering;
 
     /** A driver with the codec derived from the payload's type ({@link Codec#of}). */
@@ -29,14 +24,8 @@ public final class StreamDriver<V> implements Agent {
     }
 
     public StreamDriver(Sim<?> sim, Stream<? extends Data> stream, Codec<V> codec, Random random, double gap) {
-        if (!(gap >= 0 && gap < 1)) throw new IllegalArgumentException("gap = " + gap + " is out of range: allowed 0 <= gap < 1");
-        this.ports = new StreamPorts<>(sim, stream, codec);
-        this.protocol = new StreamProtocol(ports, random);
-        this.random = random;
-        this.gap = gap;
-        this.fires = new Fires<>(ports.name);
+        super(sim, stream, codec, random, "gap", gap);
         ports.valid.setRaw(0);
-        sim.add(this);
     }
 
     /** Queues a word; it is checked against the payload's shape now (type, length, range), naming the port. */
@@ -66,26 +55,14 @@ public final class StreamDriver<V> implements Agent {
     /** The words accepted by the design so far (after {@link #record()}). */
     public List<Beat<V>> sent() { return fires.log("sent"); }
 
-    /** The payload's codec (e.g. for {@link Codec#random} stimulus). */
-    public Codec<V> codec() { return ports.codec; }
-
-    /** The stream's name (its port prefix, {@code io_input}). */
-    public String name() { return ports.name; }
-
     public boolean idle() { return queue.isEmpty() && !offering; }
 
     /** Words queued and not yet accepted. */
     public int pending() { return queue.size(); }
 
-    /** Words accepted by the design so far. */
-    public long fired() { return fires.count(); }
-
-    /** The cycle the first word fired in, or -1. */
-    public long firstFire() { return fires.first(); }
-
     @Override
     public void drive(long cycle) {
-        if (!offering && !queue.isEmpty() && (gap == 0 || random.nextDouble() >= gap)) {
+        if (!offering && !queue.isEmpty() && !holdsBack()) {
             ports.write(queue.peek());
             offering = true;
         }

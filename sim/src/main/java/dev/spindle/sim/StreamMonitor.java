@@ -11,14 +11,10 @@ import java.util.Random;
  * probability {@code backPressure} each cycle, drawn from the test's seeded {@code Random}) and checks the AXI rules
  * on it: valid held until the word fires, payload stable while stalled; a broken rule fails the test with the cycle,
  * the stream's name and the seed. Every word that fires is decoded by a {@link Codec} derived from the payload type
- * and passed to the listener ({@code scoreboard::actual}).
+ * and passed to the listener, or compared in place with a scoreboard's next expected word ({@link #checkWith}).
  */
-public final class StreamMonitor<V> implements Agent {
-    private final StreamPorts<V> ports;
-    private final Random random;
-    private final double backPressure;
-    private StreamProtocol protocol;
-    private final Fires<V> fires;
+public final class StreamMonitor<V> extends StreamAgent<V> {
+    private Scoreboard<V> board;
     private boolean ready;
 
     /** A monitor with the codec derived from the payload's type ({@link Codec#of}). */
@@ -27,16 +23,8 @@ public final class StreamMonitor<V> implements Agent {
     }
 
     public StreamMonitor(Sim<?> sim, Stream<? extends Data> stream, Codec<V> codec, Random random, double backPressure) {
-        if (!(backPressure >= 0 && backPressure < 1)) {
-            throw new IllegalArgumentException("backPressure = " + backPressure + " is out of range: allowed 0 <= p < 1");
-        }
-        this.ports = new StreamPorts<>(sim, stream, codec);
-        this.protocol = new StreamProtocol(ports, random);
-        this.random = random;
-        this.backPressure = backPressure;
-        this.fires = new Fires<>(ports.name);
+        super(sim, stream, codec, random, "backPressure", backPressure);
         ports.ready.setRaw(0);
-        sim.add(this);
     }
 
     /** Called for every word as it fires. */
@@ -45,8 +33,15 @@ public final class StreamMonitor<V> implements Agent {
         return this;
     }
 
-    /** Checks every word against {@code board}, in order. */
-    public StreamMonitor<V> checkWith(Scoreboard<V> board) { return onBeat(board::actual); }
+    /**
+     * Checks every word against {@code board}, in order. The ports are compared with the expected word where they
+     * are (primitive compares, nothing decoded or allocated); a word is decoded only for a mismatch's message, or
+     * when a listener or the log also wants it.
+     */
+    public StreamMonitor<V> checkWith(Scoreboard<V> board) {
+        this.board = board;
+        return this;
+    }
 
     /** Keeps every word that fires, with its cycle, for {@link #received()}. */
     public StreamMonitor<V> record() {
@@ -67,24 +62,12 @@ public final class StreamMonitor<V> implements Agent {
         return this;
     }
 
-    /** The payload's codec (e.g. for {@link Codec#random} stimulus). */
-    public Codec<V> codec() { return ports.codec; }
-
-    /** The stream's name (its port prefix, {@code io_output}). */
-    public String name() { return ports.name; }
-
-    /** Words that fired so far. */
-    public long fired() { return fires.count(); }
-
-    /** The cycle the first word fired in, or -1. */
-    public long firstFire() { return fires.first(); }
-
     /** The cycle the latest word fired in, or -1. */
     public long lastFire() { return fires.last(); }
 
     @Override
     public void drive(long cycle) {
-        boolean r = backPressure == 0 || random.nextDouble() >= backPressure;
+        boolean r = !holdsBack();
         if (r != ready) {
             ports.ready.setRaw(r ? 1 : 0);
             ready = r;
@@ -95,9 +78,14 @@ public final class StreamMonitor<V> implements Agent {
     public void sample(long cycle) {
         boolean valid = ports.valid.raw() != 0;
         if (protocol != null) protocol.observe(valid, ready, cycle);
-        if (valid && ready) {
-            if (fires.wanted()) fires.fired(ports.read(), cycle);
-            else fires.counted(cycle);
+        if (!(valid && ready)) return;
+        if (fires.wanted()) {
+            V value = ports.read();
+            if (board != null) board.actual(value, cycle);
+            fires.fired(value, cycle);
+        } else {
+            if (board != null) board.actualAt(ports, cycle);
+            fires.counted(cycle);
         }
     }
 }

@@ -87,6 +87,12 @@ final class VecCodec {
             return v;
         }
 
+        @Override boolean matches(long[] v, SimPort[] p, int at) {
+            if (v == null || v.length != widths.length) return false;
+            for (int i = 0; i < v.length; i++) if (v[i] != LeafCodec.extend(p[at + i].raw(), widths[i], signed[i])) return false;
+            return true;
+        }
+
         @Override long[] read(SimPort[] p, int at) {
             long[] v = new long[widths.length];
             for (int i = 0; i < v.length; i++) v[i] = LeafCodec.extend(p[at + i].raw(), widths[i], signed[i]);

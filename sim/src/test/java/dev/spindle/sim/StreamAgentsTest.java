@@ -8,10 +8,13 @@ import dev.spindle.hdl.SFix;
 import dev.spindle.hdl.SInt;
 import dev.spindle.hdl.UInt;
 import dev.spindle.hdl.Vec;
+import dev.spindle.lib.stream.Fragment;
 import dev.spindle.lib.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import static dev.spindle.hdl.Hdl.RegInit;
@@ -23,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The typed stream agents: a bundle payload round-trips as a record under random gaps and back-pressure, and the
  * protocol check catches a source that drops valid or changes its payload while stalled (with the cycle, the
- * stream's name and the seed in the message). One design holds all three streams, so one model is built.
+ * stream's name and the seed in the message); a scoreboard fed by a monitor compares fragments of signed lanes on
+ * the ports (in place) exactly as it compares decoded values. One design holds all the streams, so one model is built.
  */
 @SpindleSim
 class StreamAgentsTest {
@@ -45,12 +49,15 @@ class StreamAgentsTest {
             final Stream<Sample> output = master(Stream.of(Sample::new));
             final Stream<UInt> dropsValid = master(Stream.of(UInt.type(8)));
             final Stream<UInt> changesPayload = master(Stream.of(UInt.type(8)));
+            final Stream<Fragment<Vec<SInt>>> beatsIn = slave(Stream.of(Fragment.type(Vec.type(SInt.type(6), 2))));
+            final Stream<Fragment<Vec<SInt>>> beatsOut = master(Stream.of(Fragment.type(Vec.type(SInt.type(6), 2))));
         }
 
         final Io io = new Io();
 
         Top() {
             io.output.connectFrom(io.input.queue(2).m2sPipe());
+            io.beatsOut.connectFrom(io.beatsIn.m2sPipe());
             UInt count = RegInit(UInt.lit(0, 8));
             count.assign(count.add(1));
             io.dropsValid.valid.assign(count.bit(0));
@@ -118,5 +125,69 @@ class StreamAgentsTest {
         assertEquals("io_input_payload_v_0: the Vec has 3 elements, the value 2", length.getMessage());
         var type = assertThrows(IllegalArgumentException.class, () -> StreamDriver.on(sim, io.input, rnd, 0));
         assertTrue(type.getMessage().contains("a Sample payload has no default Java value"), type.getMessage());
+    }
+
+    /** Beats of signed 6-bit lane pairs, {@code last} every third beat, all values in range. */
+    private static List<FragmentBeat<long[]>> beats(Random rnd, int n) {
+        List<FragmentBeat<long[]>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(FragmentBeat.of(new long[] {rnd.nextInt(64) - 32, rnd.nextInt(64) - 32}, i % 3 == 2));
+        return out;
+    }
+
+    /** A driver on {@code beatsIn} and a monitor on {@code beatsOut} checking with {@code board}, both 30% random. */
+    private static StreamDriver<FragmentBeat<long[]>> beatsThrough(Sim<Top> sim, Random rnd, Scoreboard<FragmentBeat<long[]>> board) {
+        StreamDriver<FragmentBeat<long[]>> in = StreamDriver.on(sim, sim.dut().io.beatsIn, rnd, 0.3);
+        StreamMonitor.<FragmentBeat<long[]>>on(sim, sim.dut().io.beatsOut, rnd, 0.3).checkWith(board);
+        return in;
+    }
+
+    @Test
+    void scoreboardComparesFragmentsOnThePortsUnderGapsAndBackPressure(Sim<Top> sim, Random rnd) {
+        var io = sim.dut().io;
+        StreamDriver<FragmentBeat<long[]>> in = StreamDriver.on(sim, io.beatsIn, rnd, 0.3);
+        StreamMonitor<FragmentBeat<long[]>> out = StreamMonitor.on(sim, io.beatsOut, rnd, 0.3);
+        Scoreboard<FragmentBeat<long[]>> board = new Scoreboard<>("beats");
+        out.checkWith(board).record();
+        List<FragmentBeat<long[]>> sent = beats(rnd, 300);
+        in.pushAll(sent);
+        board.expectAll(sent);
+        sim.runUntil(() -> board.matched() == 300, 5_000);
+        board.assertDone();
+        assertEquals(sent, out.received().stream().map(Beat::value).toList(), "the decoded log agrees with the board");
+    }
+
+    /** The failure of a board fed by the monitor when {@code sent} goes through and {@code wanted} is expected. */
+    private static String failure(Sim<Top> sim, Random rnd, List<FragmentBeat<long[]>> sent, List<FragmentBeat<long[]>> wanted) {
+        Scoreboard<FragmentBeat<long[]>> board = new Scoreboard<>("beats");
+        beatsThrough(sim, rnd, board).pushAll(sent);
+        board.expectAll(wanted);
+        return assertThrows(AssertionError.class, () -> sim.runUntil(() -> false, 2_000)).getMessage();
+    }
+
+    /** 20 beats go through; the board expects beat {@code at} spoilt: the failure names it, expected and got. */
+    private static void assertMismatchAt(Sim<Top> sim, Random rnd, int at, java.util.function.UnaryOperator<FragmentBeat<long[]>> spoil) {
+        List<FragmentBeat<long[]>> sent = beats(rnd, 20);
+        List<FragmentBeat<long[]>> wanted = new ArrayList<>(sent);
+        wanted.set(at, spoil.apply(sent.get(at)));
+        String m = failure(sim, rnd, sent, wanted);
+        assertTrue(m.startsWith("beats: first mismatch at item #" + at + ", cycle "), m);
+        assertTrue(m.endsWith("expected " + wanted.get(at) + " but got " + sent.get(at)), m);
+    }
+
+    @Test
+    void scoreboardOnThePortsNamesTheFirstMismatchingLane(Sim<Top> sim, Random rnd) {
+        assertMismatchAt(sim, rnd, 7, b -> FragmentBeat.of(new long[] {b.fragment()[0], b.fragment()[1] == 5 ? 6 : 5}, b.last()));
+    }
+
+    @Test
+    void scoreboardOnThePortsCatchesALastFlag(Sim<Top> sim, Random rnd) {
+        assertMismatchAt(sim, rnd, 2, b -> FragmentBeat.of(b.fragment().clone(), !b.last()));
+    }
+
+    @Test
+    void scoreboardOnThePortsCatchesAnExtraWord(Sim<Top> sim, Random rnd) {
+        List<FragmentBeat<long[]>> sent = beats(rnd, 4);
+        String m = failure(sim, rnd, sent, sent.subList(0, 3));
+        assertTrue(m.matches("beats: unexpected extra item #3 at cycle \\d+: " + java.util.regex.Pattern.quote(sent.get(3).toString())), m);
     }
 }

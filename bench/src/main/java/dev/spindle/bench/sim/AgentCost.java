@@ -27,7 +27,9 @@ import java.util.Random;
  * <ul>
  * <li><b>typed</b>: a {@link StreamDriver} and a {@link StreamMonitor} with the codecs derived from the payload
  *   types, the protocol check, and a {@link Scoreboard} that compares every output beat with {@link SoftmaxModel}
- *   (the rows are split into beats and queued, a row ahead of the design, inside the timed region);</li>
+ *   (the beats are queued, a row ahead of the design, inside the timed region, where every pushed word is checked
+ *   against the payload's shape; the rows are split into beat values before it, as the bare side flattens its
+ *   rows before it);</li>
  * <li><b>bare</b>: the ports written and read directly from Java (valid, last and the lanes every cycle, ready and
  *   the outputs read into a checksum), nothing checked.</li>
  * </ul>
@@ -100,6 +102,13 @@ public final class AgentCost {
         {
             Random rnd = new SeededRandom(1);
             var io = sim.dut().io;
+            // The stimulus and the expected words are made before the timing, as the bare side's flat array is.
+            List<List<FragmentBeat<long[]>>> inBeats = new ArrayList<>();
+            List<List<FragmentBeat<long[]>>> outBeats = new ArrayList<>();
+            for (int r = 0; r < inputs.size(); r++) {
+                inBeats.add(Rows.beats(inputs.get(r), CONFIG.lanes()));
+                outBeats.add(Rows.beats(outputs.get(r), CONFIG.lanes()));
+            }
             long start = cpuNanos();
             long first = sim.cycleCount();
             StreamDriver<FragmentBeat<long[]>> driver = StreamDriver.on(sim, io.input, rnd, 0);
@@ -109,8 +118,8 @@ public final class AgentCost {
             long beats = (long) inputs.size() * perRow;
             // Rows are queued as the design takes them, a row ahead, as a long-running testbench would.
             for (int r = 0; r < inputs.size(); r++) {
-                driver.pushAll(Rows.beats(inputs.get(r), CONFIG.lanes()));
-                board.expectAll(Rows.beats(outputs.get(r), CONFIG.lanes()));
+                driver.pushAll(inBeats.get(r));
+                board.expectAll(outBeats.get(r));
                 runWhile(sim, driver, perRow);
             }
             runWhile(sim, driver, 1);
