@@ -44,6 +44,10 @@ spindle_step "read sources" {
         read_verilog $file
     }
     read_xdc $spindle(xdc)
+    # Timing constraints of the design itself (the unit clock's asynchronous group), after the board's pins.
+    foreach file $spindle(xdc_extra) {
+        read_xdc $file
+    }
 }
 spindle_step synth_design {
     synth_design -top $spindle(top) -part $spindle(part)

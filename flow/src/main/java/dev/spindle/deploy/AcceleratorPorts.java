@@ -20,8 +20,10 @@ public final class AcceleratorPorts {
     /** One contract port: the accelerator's name, its direction, and the XDMA port it connects to. */
     public record Wire(String port, String direction, int width, String xdmaPort) {}
 
-    /** The checked ports of one accelerator. */
-    public record Checked(String top, int dataWidth, int axilAddressWidth, List<Wire> wires) {}
+    /** The checked ports of one accelerator; {@code unitClockNs > 0}: it has the unit clock port ({@link UnitClock}). */
+    public record Checked(String top, int dataWidth, int axilAddressWidth, List<Wire> wires, double unitClockNs) {
+        public Checked(String top, int dataWidth, int axilAddressWidth, List<Wire> wires) { this(top, dataWidth, axilAddressWidth, wires, 0); }
+    }
 
     private AcceleratorPorts() {}
 
@@ -74,8 +76,20 @@ public final class AcceleratorPorts {
         if (a < 2 || a > 32) {
             throw new DeployException(source + ": s_axil_awaddr is " + a + " bits wide: allowed 2..32 (the XDMA AXI4-Lite master drives 32 address bits)");
         }
-        List<Wire> wires = contract(w, a);
+        List<Wire> wires = new ArrayList<>(contract(w, a));
         List<String> problems = new ArrayList<>();
+        double unitClockNs = 0;
+        if (ports.containsKey(UnitClock.PORT)) {
+            // The one optional port: the unit's own clock, made in the board top by an MMCM at the manifest's period.
+            Manifest.ClockDomainInfo domain = manifest.clockDomains().stream().filter(d -> d.clock().equals(UnitClock.PORT)).findFirst().orElse(null);
+            if (domain == null || !(domain.periodNs() > 0)) {
+                problems.add("port " + UnitClock.PORT + " is not the clock of a domain with a period in the manifest's clockDomains");
+            } else {
+                unitClockNs = domain.periodNs();
+                wires.add(new Wire(UnitClock.PORT, "in", 1, UnitClock.PORT));
+            }
+        }
+        if (unitClockNs == 0) ports.remove(UnitClock.PORT);   // reported above
         for (Wire wire : wires) {
             Manifest.Port p = ports.remove(wire.port());
             if (p == null) problems.add("missing port " + wire.port() + " (" + wire.direction() + ", " + wire.width() + " bit)");
@@ -89,6 +103,6 @@ public final class AcceleratorPorts {
             throw new DeployException(source + ": top " + manifest.top() + " does not match the accelerator port contract:\n  "
                     + String.join("\n  ", problems));
         }
-        return new Checked(manifest.top(), w, a, wires);
+        return new Checked(manifest.top(), w, a, List.copyOf(wires), unitClockNs);
     }
 }

@@ -74,6 +74,7 @@ public final class XdmaTop {
         }
         v.append("  wire axi_aclk;\n  wire axi_aresetn;\n  wire user_lnk_up;\n");
         v.append("  wire [").append(XdmaIp.USER_IRQS - 1).append(":0] usr_irq_ack;\n  wire msi_enable;\n  wire [2:0] msi_vector_width;\n\n");
+        if (accel.unitClockNs() > 0) v.append(UnitClock.verilog(board, accel.unitClockNs()));
         v.append("  ").append(XdmaIp.MODULE).append(" ").append(XdmaIp.MODULE).append(" (\n");
         List<String> conns = new ArrayList<>();
         for (XdmaIp.Port p : ip) {
