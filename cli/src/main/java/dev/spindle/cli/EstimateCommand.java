@@ -1,5 +1,6 @@
 package dev.spindle.cli;
 
+import dev.spindle.design.BuiltinDesigns;
 import dev.spindle.design.ConfigParser;
 import dev.spindle.estimate.DesignEstimate;
 import dev.spindle.estimate.EstimateOptions;
@@ -15,12 +16,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code spindle estimate <design>|--class CLASS [--set key=value]... [--json]}: an open resource estimate with Yosys
+ * {@code spindle estimate <design>|--class CLASS|transformer --arch FILE.json [--model WEIGHTS] [--set key=value]... [--json]}: an open resource estimate with Yosys
  * {@code synth_xilinx}: LUT, FF, DSP, BRAM (36 Kb tiles), URAM, carry cells and the logic depth in LUT levels.
  */
 @Command(name = "estimate", mixinStandardHelpOptions = true, description = "Estimate FPGA resources with Yosys synth_xilinx.")
 final class EstimateCommand implements Callable<Integer> {
     @Mixin DesignChoice design;
+
+    @Mixin TransformerArch transformer;
 
     @Option(names = "--set", paramLabel = "key=value") List<String> settings = new ArrayList<>();
 
@@ -32,8 +35,14 @@ final class EstimateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         VerilogOutput out;
-        try (DesignChoice.Chosen chosen = design.resolve()) {
-            out = VerilogBackend.emit(chosen.design().elaborate(ConfigParser.settings(settings)));
+        if (transformer.chosen(design.name)) {
+            var c = transformer.config(settings);
+            transformer.weights(c, false);               // checked when given; the hardware depends on the description only
+            out = VerilogBackend.emit(BuiltinDesigns.TRANSFORMER.elaborate(c));
+        } else {
+            try (DesignChoice.Chosen chosen = design.resolve()) {
+                out = VerilogBackend.emit(chosen.design().elaborate(ConfigParser.settings(settings)));
+            }
         }
         ResourceEstimate e = DesignEstimate.of(out, EstimateOptions.defaults().withFamily(family));
         System.out.println(json ? e.toJson() : e.toTable());

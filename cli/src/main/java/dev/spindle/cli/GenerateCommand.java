@@ -1,5 +1,6 @@
 package dev.spindle.cli;
 
+import dev.spindle.design.BuiltinDesigns;
 import dev.spindle.design.ConfigParser;
 import dev.spindle.design.Design;
 import dev.spindle.design.Designs;
@@ -15,13 +16,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code spindle generate <design> [--set key=value]... -o DIR}, {@code spindle generate --class com.example.MyTop
+ * {@code spindle generate <design> [--set key=value]... -o DIR}, {@code spindle generate transformer --arch FILE.json
+ * [--model WEIGHTS] [--set key=value]... -o DIR}, {@code spindle generate --class com.example.MyTop
  * [--classpath target/classes] [--set key=value]... -o DIR} and {@code spindle generate --list}.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Elaborate a design and write its Verilog and manifest.json.")
 final class GenerateCommand implements Callable<Integer> {
     @Mixin DesignChoice design;
+
+    @Mixin TransformerArch transformer;
 
     @Option(names = "--set", paramLabel = "key=value", description = "configuration setting (repeatable)")
     List<String> settings = new ArrayList<>();
@@ -45,8 +49,15 @@ final class GenerateCommand implements Callable<Integer> {
         if (output == null) throw new IllegalArgumentException("missing -o DIR");
         long start = System.nanoTime();
         VerilogOutput out;
-        try (DesignChoice.Chosen chosen = design.resolve()) {
-            out = VerilogBackend.emit(chosen.design().elaborate(ConfigParser.settings(settings)));
+        if (transformer.chosen(design.name)) {
+            var c = transformer.config(settings);
+            var w = transformer.weights(c, false);       // the hardware depends on the description only; checked when given
+            out = VerilogBackend.emit(BuiltinDesigns.TRANSFORMER.elaborate(c));
+            if (w != null) System.out.printf("spindle: %s loads %d weight words through io_weights%n", transformer.model, w.streamWords().length);
+        } else {
+            try (DesignChoice.Chosen chosen = design.resolve()) {
+                out = VerilogBackend.emit(chosen.design().elaborate(ConfigParser.settings(settings)));
+            }
         }
         Path[] files = out.writeTo(output);
         System.out.printf("spindle: generated %s (%d module%s) in %.2f s%n", out.top(), files.length, files.length == 1 ? "" : "s",

@@ -7,6 +7,7 @@ import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.sim.bench.Measures;
 import dev.spindle.sim.bench.Testbench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,7 +19,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code spindle sim <design> [--set key=value]... [--cycles N] [--rows N] [--seed S] [--dump FILE.csv] [--waves FILE]}: runs the design's
- * built-in testbench against its golden model. The last line is machine-readable:
+ * built-in testbench against its golden model ({@code spindle sim transformer --arch ... --model ... --inputs ...}:
+ * {@link TransformerSimCommand}). The last line is machine-readable:
  * {@code cycles=<n> mismatches=<m> cycles_per_s=<r> seed=<s>}; the exit code is 1 on any mismatch.
  */
 @Command(name = "sim", mixinStandardHelpOptions = true, description = "Simulate a design against its golden model.")
@@ -39,10 +41,25 @@ final class SimCommand implements Callable<Integer> {
 
     @Option(names = "--waves", paramLabel = "FILE", description = "write an FST waveform") Path waves;
 
+    @Mixin TransformerArch transformer;
+
+    @Option(names = "--inputs", paramLabel = "X.npz", description = "transformer: samples, array x (samples, sequence, features)")
+    Path inputs;
+
+    @Option(names = "--outputs", paramLabel = "Y.npz", description = "transformer: write probs (float64) and latency_cycles (int64)")
+    Path outputs;
+
+    @Option(names = "--reference", paramLabel = "NAME", description = "transformer: an array of the inputs file to report agreement with (repeatable)")
+    List<String> references = new ArrayList<>();
+
     @Override
     public Integer call() {
         Testbench.Options options = new Testbench.Options(cycles, rows, dump);
         long s = seed != null ? seed : new Random().nextLong();
+        if (transformer.chosen(design)) return TransformerSimCommand.run(transformer, settings, inputs, outputs, references, s, waves);
+        if (inputs != null || outputs != null || !references.isEmpty()) {
+            throw new IllegalArgumentException("--inputs/--outputs/--reference belong to the transformer design, not '" + design + "'");
+        }
         return simulate(Designs.get(design), options, s);
     }
 

@@ -28,7 +28,15 @@ public final class TransformerJson {
 
     private TransformerJson() {}
 
-    public static TransformerConfig read(Path file) {
+    public static TransformerConfig read(Path file) { return read(file, java.util.Map.of()); }
+
+    /**
+     * {@link #read(Path)} with {@code overrides} applied first (the CLI's {@code --set key=value}): each key is a
+     * dotted path into the description, array elements by index ({@code defaults.parallelism},
+     * {@code layers.2.parallelism}, {@code layers.0.attention.parallelism}); the value is written as a number, a
+     * boolean or a string as it reads. The description is then checked as usual, so an unknown field is refused.
+     */
+    public static TransformerConfig read(Path file, java.util.Map<String, String> overrides) {
         String text;
         try {
             text = Files.readString(file);
@@ -38,12 +46,36 @@ public final class TransformerJson {
             throw ModelFileException.file(file, "cannot be read: " + e.getMessage());
         }
         try {
-            return parse(JSON.readTree(text));
+            JsonNode root = JSON.readTree(text);
+            for (var e : overrides.entrySet()) override(root, e.getKey(), e.getValue());
+            return parse(root);
         } catch (JsonProcessingException e) {
             throw ModelFileException.file(file, "not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
         } catch (IllegalArgumentException e) {
             throw ModelFileException.file(file, e.getMessage());
         }
+    }
+
+    private static void override(JsonNode root, String key, String value) {
+        String[] parts = key.split("\\.");
+        JsonNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            String p = parts[i];
+            JsonNode next = node.isArray() && p.matches("\\d+") ? node.get(Integer.parseInt(p)) : node.isObject() ? node.get(p) : null;
+            if (next == null && node.isObject()) next = ((ObjectNode) node).putObject(p);
+            if (next == null || !next.isContainerNode()) {
+                throw new IllegalArgumentException("--set " + key + ": '" + String.join(".", java.util.Arrays.copyOf(parts, i + 1))
+                        + "' is not an object or array element of the description");
+            }
+            node = next;
+        }
+        if (!node.isObject()) throw new IllegalArgumentException("--set " + key + ": the parent is not an object");
+        ObjectNode o = (ObjectNode) node;
+        String last = parts[parts.length - 1];
+        if (value.matches("-?\\d+")) o.put(last, Long.parseLong(value));
+        else if (value.matches("-?\\d*\\.\\d+([eE]-?\\d+)?|-?\\d+[eE]-?\\d+")) o.put(last, Double.parseDouble(value));
+        else if (value.equals("true") || value.equals("false")) o.put(last, Boolean.parseBoolean(value));
+        else o.put(last, value);
     }
 
     public static TransformerConfig parse(String json) {

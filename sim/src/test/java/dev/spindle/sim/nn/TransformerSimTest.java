@@ -26,30 +26,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Whole small networks made by the project (seeded weights) in RTL against {@code TransformerModel}, bit for bit on
- * every output of every sample: weights through the one weight stream (loaded twice, the second set replacing the
+ * every output of every sample (between them: dense, ReLU, LayerNorm, post-norm, pre-norm, no norm, causal
+ * attention, FFN from the attention, GELU table and i-GELU, flatten, softmax and sigmoid heads): weights through the
+ * one weight stream (loaded twice, the second set replacing the
  * first), tokens with random input gaps, outputs under random back-pressure.
  */
 @SpindleSim
 class TransformerSimTest {
     @TempDir Path dir;
 
-    static final String DENSE_NET = """
-            {"name": "tiny", "input": {"sequence": 4, "features": 3, "format": "s5.10"},
-             "defaults": {"weight": "s3.10", "data": "s7.10", "probs": "u1.10"},
-             "layers": [{"type": "dense", "name": "embed", "units": 6, "activation": "relu", "parallelism": 3},
-                        {"type": "layernorm", "name": "ln"},
-                        {"type": "dense", "name": "mix", "units": 4, "activation": "gelu", "gelu": "igelu", "parallelism": 8},
-                        {"type": "flatten"},
-                        {"type": "dense", "name": "hidden", "units": 5, "activation": "gelu", "parallelism": 5},
-                        {"type": "dense", "name": "head", "units": 3, "activation": "softmax", "parallelism": 1}]}
+    /** Post-norm block with a GELU FFN, then a block whose FFN reads the attention output (the car-engine form). */
+    static final String BLOCK_NET = """
+            {"name": "blocks", "input": {"sequence": 4, "features": 3, "format": "s5.8"},
+             "defaults": {"weight": "s3.8", "data": "s7.8", "probs": "u1.8"},
+             "layers": [
+               {"type": "block", "name": "block0", "norm": "post", "attention": {"heads": 2, "key_dim": 4, "value_dim": 3},
+                "ffn": {"hidden": 5, "activation": "gelu"}, "attention_norm": {"name": "ln1"}, "ffn_norm": {"name": "ln2"}},
+               {"type": "block", "name": "block1", "ffn_input": "attention", "attention": {"heads": 1, "key_dim": 2}, "ffn": {"hidden": 2}},
+               {"type": "flatten"},
+               {"type": "dense", "name": "head", "units": 3, "activation": "softmax", "probs": "u1.10"}]}
             """;
 
-    static final String SIGMOID_NET = """
-            {"name": "sig", "input": {"sequence": 3, "features": 2, "format": "s5.10"},
-             "defaults": {"weight": "s3.10", "data": "s7.10", "probs": "u1.10"},
+    /** A dense embedding, a pre-norm block (causal attention, i-GELU FFN), a final LayerNorm and a sigmoid head. */
+    static final String PRE_NORM_NET = """
+            {"name": "pre", "input": {"sequence": 4, "features": 2, "format": "s5.10"},
+             "defaults": {"weight": "s3.10", "data": "s7.10", "probs": "u1.12"},
              "layers": [{"type": "dense", "name": "embed", "units": 4, "parallelism": 4},
+                        {"type": "block", "name": "b0", "norm": "pre", "attention": {"heads": 2, "key_dim": 2, "causal": true},
+                         "ffn": {"hidden": 4, "activation": "gelu", "gelu": "igelu"}, "attention_norm": {"name": "ln1"}, "ffn_norm": {"name": "ln2"}},
+                        {"type": "layernorm", "name": "ln_final"},
                         {"type": "flatten"},
-                        {"type": "dense", "name": "out", "units": 1, "activation": "sigmoid", "parallelism": 12}]}
+                        {"type": "dense", "name": "out", "units": 1, "activation": "sigmoid", "probs": "u1.10"}]}
             """;
 
     private void runsBitExact(String json, SimSession session, Random rnd) {
@@ -77,7 +84,7 @@ class TransformerSimTest {
         }
     }
 
-    @Test void denseLayerNormGeluSoftmaxNetwork(SimSession session, Random rnd) { runsBitExact(DENSE_NET, session, rnd); }
+    @Test void postNormAndAttentionFfnBlocks(SimSession session, Random rnd) { runsBitExact(BLOCK_NET, session, rnd); }
 
-    @Test void sigmoidHeadNetwork(SimSession session, Random rnd) { runsBitExact(SIGMOID_NET, session, rnd); }
+    @Test void preNormCausalBlock(SimSession session, Random rnd) { runsBitExact(PRE_NORM_NET, session, rnd); }
 }
