@@ -20,7 +20,10 @@ import java.util.Locale;
  * the repository) through the bit-exact model of the descriptions in {@code examples/models}, against every
  * reference array of each samples file. Prints one row per (model, reference) and ends with one machine-readable
  * line per model: {@code transformer model=btag reference=qat_probs_float top_class=99.8 mean_abs_dp=0.00093 ...}.
- * Argument: {@code --quick} runs the first 200 samples of each model.
+ * Then the simulated hardware at each parallelism point ({@link TransformerRtlBench}), lines
+ * {@code transformer_rtl model=... parallelism=... latency_cycles=... ii_cycles=... dsp=... depth=...}.
+ * Arguments: {@code --quick} runs the first 200 samples of each model (100 through the RTL); {@code --no-rtl} the
+ * bit-exact model only; {@code --no-estimate} the RTL without the Yosys estimate.
  */
 public final class TransformerBenchMain {
     record Shared(String name, String folder, String weights, String samples, List<String> references) {}
@@ -54,6 +57,9 @@ public final class TransformerBenchMain {
                 run(lines, new Shared(s.name(), s.folder(), s.weights(), s.samples(), s.references().subList(0, 1)),
                         "btag-calibrated", cal, folder, quick);
             }
+        }
+        if (!List.of(args).contains("--no-rtl")) {
+            TransformerRtlBench.run(lines, MODELS, shared, quick, !List.of(args).contains("--no-estimate"));
         }
         System.out.println();
         System.out.print(lines);

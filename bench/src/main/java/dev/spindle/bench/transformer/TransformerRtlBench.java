@@ -1,0 +1,72 @@
+package dev.spindle.bench.transformer;
+
+import dev.spindle.design.BuiltinDesigns;
+import dev.spindle.estimate.DesignEstimate;
+import dev.spindle.estimate.EstimateOptions;
+import dev.spindle.estimate.ResourceEstimate;
+import dev.spindle.hdl.verilog.VerilogBackend;
+import dev.spindle.modelfile.ArrayFile;
+import dev.spindle.modelfile.NdArray;
+import dev.spindle.nn.transformer.Agreement;
+import dev.spindle.nn.transformer.TransformerConfig;
+import dev.spindle.nn.transformer.TransformerJson;
+import dev.spindle.nn.transformer.TransformerWeights;
+import dev.spindle.sim.bench.TransformerSimulation;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The RTL columns of {@code scripts/bench transformer}: each shared model's description at each parallelism point
+ * ({@code defaults.parallelism} overridden, or as written) through the simulated hardware ({@link TransformerSimulation}:
+ * weights through the weight stream, random gaps and back-pressure, every output against the bit-exact model), its
+ * agreement with the first reference, median latency and II in cycles, simulation speed, and the Yosys estimate
+ * (LUT/FF/DSP/BRAM and logic depth) unless {@code estimate} is off.
+ */
+final class TransformerRtlBench {
+    /** A parallelism point: null runs the description as written. */
+    record Point(String model, String parallelism) {}
+
+    static final List<Point> POINTS = List.of(
+            new Point("btag", null), new Point("btag", "64"), new Point("btag", "2048"),
+            new Point("carengine", null), new Point("ligo", null));
+
+    private TransformerRtlBench() {}
+
+    static void run(StringBuilder lines, List<TransformerBenchMain.Shared> models, Path shared, boolean quick, boolean estimate) {
+        System.out.printf("%n%-10s %-6s %-30s %7s %9s %9s %6s %6s %8s %8s %6s %6s %6s %10s%n", "model", "par", "reference", "samples",
+                "top class", "mean |dp|", "mism", "lat", "II", "LUT", "FF", "DSP", "BRAM", "samples/s");
+        for (Point p : POINTS) {
+            TransformerBenchMain.Shared s = models.stream().filter(m -> m.name().equals(p.model())).findFirst().orElseThrow();
+            Path arch = Path.of("examples", "models", s.name() + ".json");
+            TransformerConfig c = TransformerJson.read(arch, p.parallelism() == null ? Map.of() : Map.of("defaults.parallelism", p.parallelism()));
+            Path folder = shared.resolve(s.folder());
+            TransformerWeights w = TransformerWeights.load(c, ArrayFile.read(folder.resolve(s.weights())));
+            ArrayFile samples = ArrayFile.read(folder.resolve(s.samples()));
+            NdArray x = samples.array("x");
+            int n = quick ? Math.min(100, x.dim(0)) : x.dim(0);
+            long t0 = System.nanoTime();
+            var o = TransformerSimulation.run(c, w, x, n, 1, null);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            String ref = s.references().getFirst();
+            NdArray ra = samples.array(ref);
+            double[][] rr = new double[n][];
+            for (int i = 0; i < n; i++) rr[i] = ra.slice(i).doubles();
+            Agreement a = Agreement.of(o.probs(), rr);
+            ResourceEstimate e = estimate ? DesignEstimate.of(VerilogBackend.emit(BuiltinDesigns.TRANSFORMER.elaborate(c)),
+                    EstimateOptions.defaults()) : null;
+            var r = o.run();
+            String par = p.parallelism() == null ? "json" : p.parallelism();
+            System.out.printf(Locale.ROOT, "%-10s %-6s %-30s %7d %8.1f%% %9.5f %6d %6d %8d %8s %6s %6s %6s %10.1f%n", s.name(), par, ref, n,
+                    a.topClassPercent(), a.meanAbsDiff(), r.mismatches(), r.medianLatency(), r.iiCycles(),
+                    e == null ? "-" : e.lut(), e == null ? "-" : e.ff(), e == null ? "-" : e.dsp(), e == null ? "-" : e.bram(), n / seconds);
+            lines.append(String.format(Locale.ROOT, "transformer_rtl model=%s parallelism=%s reference=%s samples=%d top_class=%.1f mean_abs_dp=%.5f "
+                            + "mismatches=%d latency_cycles=%d ii_cycles=%d lut=%s ff=%s dsp=%s bram=%s depth=%s samples_per_s=%.1f%n",
+                    s.name(), par, ref, n, a.topClassPercent(), a.meanAbsDiff(), r.mismatches(), r.medianLatency(), r.iiCycles(),
+                    e == null ? "-" : e.lut(), e == null ? "-" : e.ff(), e == null ? "-" : e.dsp(), e == null ? "-" : e.bram(),
+                    e == null ? "-" : e.depth(), n / seconds));
+        }
+    }
+}
