@@ -9,7 +9,7 @@ import java.math.BigInteger;
 /**
  * Constant folding at construction: an operator of literals is a literal, a multiplexer with a literal condition
  * is the chosen side, and a comparison that the range of its operand decides ({@code x >= 0} on a UInt) is a
- * literal. The emitted Verilog therefore never holds constant-only logic, which Verilator flags (UNSIGNED,
+ * literal, and so is an operator that one literal operand decides ({@code 0 * x}). The emitted Verilog therefore never holds constant-only logic, which Verilator flags (UNSIGNED,
  * CMPCONST) and Icarus never evaluates inside {@code always @(*)}. The rules are the documented semantics of the
  * operators, division and modulo by zero included (both give 0).
  */
@@ -23,11 +23,42 @@ final class Fold {
         boolean allConst = true;
         for (Node a : args) allConst &= a instanceof Const;
         if (allConst) return new Const(eval(kind, width, p0, p1, args), width);
+        Node decided = decidedByOneOperand(kind, width, args);
+        if (decided != null) return decided;
         return switch (kind) {
             case LT_U, LE_U, LT_S, LE_S -> rangeDecided(kind, args[0], args[1]);
             default -> null;
         };
     }
+
+    /**
+     * An operator whose value one literal operand, or the same node on both sides, decides: {@code 0 * x}, {@code
+     * x & 0}, {@code x | ~0}, {@code 0 / x}, {@code 0 % x}, {@code x % 1}, both by 0 (0 by definition), shifts of 0 (and an
+     * arithmetic shift of ~0), {@code x - x}, {@code x ^ x}, {@code x == x} and the other comparisons of a node with
+     * itself, and a multiplexer whose two sides are the same. Verilator folds these too, so a comparison of such a
+     * value that stayed an operator here would be "constant due to unsigned arithmetic" there.
+     */
+    private static Node decidedByOneOperand(OpKind kind, int width, Node[] args) {
+        boolean same = args.length == 2 && args[0] == args[1];
+        return switch (kind) {
+            case MUL, AND -> is(args[0], BigInteger.ZERO) || is(args[1], BigInteger.ZERO) ? literal(BigInteger.ZERO, width) : null;
+            case OR -> isOnes(args[0]) || isOnes(args[1]) ? literal(mask(width), width) : null;
+            case DIV_U -> is(args[0], BigInteger.ZERO) || is(args[1], BigInteger.ZERO) ? literal(BigInteger.ZERO, width) : null;
+            case MOD_U -> is(args[0], BigInteger.ZERO) || is(args[1], BigInteger.ZERO) || is(args[1], BigInteger.ONE)
+                    ? literal(BigInteger.ZERO, width) : null;
+            case SLL, SRL -> is(args[0], BigInteger.ZERO) ? literal(BigInteger.ZERO, width) : null;
+            case SRA -> is(args[0], BigInteger.ZERO) || isOnes(args[0]) ? literal(v(args[0]), width) : null;
+            case SUB, XOR -> same ? literal(BigInteger.ZERO, width) : null;
+            case EQ, LE_U, LE_S -> same ? bool(true) : null;
+            case NE, LT_U, LT_S -> same ? bool(false) : null;
+            case MUX -> args[1] == args[2] || args[1] instanceof Const a && args[2] instanceof Const b && a.value().equals(b.value()) ? args[1] : null;
+            default -> null;
+        };
+    }
+
+    private static boolean isOnes(Node n) { return n instanceof Const c && c.value().equals(mask(n.width())); }
+
+    private static Const literal(BigInteger value, int width) { return new Const(value, width); }
 
     /** {@code a < b} or {@code a <= b} decided by a literal operand at an end of the range. */
     private static Node rangeDecided(OpKind kind, Node a, Node b) {

@@ -114,6 +114,33 @@ class EmissionDefectsTest {
         });
     }
 
+    static final class DecidedIo extends Bundle {
+        final UInt x = in(UInt.type(8));
+        final UInt y = in(UInt.type(8));
+        final Bits decided = out(Bits.type(8));
+    }
+
+    /**
+     * Defect 7, found by the random designs (seed 9, design 1509: {@code lt(x, div(0, y))}): a value that one literal
+     * operand decides ({@code 0 / y} through the division-by-zero guard, {@code 0 % y}, {@code y * 0}, {@code y | ~0},
+     * {@code 0 >> y}, {@code x - x}) is a literal, so comparing with it folds too: Verilator folds such operators
+     * itself and then flags the comparison UNSIGNED or CMPCONST.
+     */
+    @Test
+    void comparisonsWithValuesALiteralDecidesFold() {
+        String v = clean(() -> new Component() {
+            final DecidedIo io = new DecidedIo();
+            {
+                UInt zero = UInt.lit(0, 8);
+                io.decided.assign(cat(io.x.lt(zero.div(io.y)), io.x.ge(zero.mod(io.y)), io.x.lt(io.y.mul(zero).resize(8)),
+                        io.x.gt(io.y.or(UInt.lit(255, 8))), io.x.lt(zero.srl(io.y)), io.y.ge(io.x.sub(io.x)),
+                        io.x.lt(mux(io.y.bit(0), zero, zero)), io.y.lt(io.x.mod(UInt.lit(1, 8)))));
+            }
+        }).files().values().iterator().next();
+        // Every bit decided, most significant first: 0, 1, 0, 0, 0, 1, 0, 0.
+        assertTrue(v.contains("assign io_decided = 8'd68;"), v);
+    }
+
     static final class RegIo extends Bundle {
         final UInt a = in(UInt.type(4));
         final UInt y = out(UInt.type(8));
