@@ -5,6 +5,7 @@ import dev.spindle.modelfile.Npz;
 import dev.spindle.nn.transformer.SeededWeights;
 import dev.spindle.nn.transformer.TransformerConfig;
 import dev.spindle.nn.transformer.TransformerJson;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,12 +24,20 @@ class CalibrateCliTest {
                         {"type": "flatten"}, {"type": "dense", "name": "out", "units": 2, "activation": "softmax"}]}
             """;
 
-    @Test void calibrateWritesADescriptionThatReadsBack() throws Exception {
-        Path arch = dir.resolve("tiny.json");
+    private Path arch;
+    private TransformerConfig c;
+    private Path w;
+
+    /** The tiny architecture and seeded weights for it, written to the test's directory. */
+    @BeforeEach void writeArchitectureAndWeights() throws Exception {
+        arch = dir.resolve("tiny.json");
         Files.writeString(arch, ARCH);
-        TransformerConfig c = TransformerJson.read(arch);
-        Path w = dir.resolve("w.npz");
+        c = TransformerJson.read(arch);
+        w = dir.resolve("w.npz");
         Npz.write(w, SeededWeights.of(c, 2, 1.0));
+    }
+
+    @Test void calibrateWritesADescriptionThatReadsBack() throws Exception {
         Path x = dir.resolve("x.npz");
         Npz.write(x, Map.of("x", SeededWeights.inputs(c, 30, 3)));
         Path out = dir.resolve("cal.json");
@@ -42,11 +51,6 @@ class CalibrateCliTest {
     }
 
     @Test void missingSampleArrayIsAOneLineError() throws Exception {
-        Path arch = dir.resolve("tiny.json");
-        Files.writeString(arch, ARCH);
-        TransformerConfig c = TransformerJson.read(arch);
-        Path w = dir.resolve("w.npz");
-        Npz.write(w, SeededWeights.of(c, 2, 1.0));
         Path x = dir.resolve("x.npz");
         Npz.write(x, Map.of("inputs", NdArray.of(new int[] {1}, 0.0)));
         var r = SpindleCliTest.run("calibrate", "--arch", arch.toString(), "--model", w.toString(), "--inputs", x.toString(),

@@ -1,7 +1,7 @@
 package dev.spindle.flow;
 
-import java.io.File;
-import java.nio.file.Files;
+import dev.spindle.tools.Tool;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -10,15 +10,7 @@ public final class Executables {
     private Executables() {}
 
     /** The first executable file called {@code name} in a directory of {@code pathVariable}. */
-    public static Optional<Path> find(String name, String pathVariable) {
-        if (pathVariable == null) return Optional.empty();
-        for (String dir : pathVariable.split(File.pathSeparator)) {
-            if (dir.isEmpty()) continue;
-            Path candidate = Path.of(dir, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return Optional.of(candidate);
-        }
-        return Optional.empty();
-    }
+    public static Optional<Path> find(String name, String pathVariable) { return Tool.onPath(name, pathVariable); }
 
     /** The same on this process's PATH. */
     public static Optional<Path> find(String name) { return find(name, System.getenv("PATH")); }

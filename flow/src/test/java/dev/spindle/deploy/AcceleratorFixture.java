@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A stand-in accelerator top with exactly the contract's ports (issue 12): it passes H2C beats to C2H through a
@@ -28,37 +29,7 @@ final class AcceleratorFixture {
         String v = """
                 // Test fixture: contract ports of the accelerator top; echoes H2C to C2H through a memory.
                 module AccelFixture (
-                  input  wire axi_aclk,
-                  input  wire axi_aresetn,
-                  input  wire [11:0] s_axil_awaddr,
-                  input  wire [2:0] s_axil_awprot,
-                  input  wire s_axil_awvalid,
-                  output wire s_axil_awready,
-                  input  wire [31:0] s_axil_wdata,
-                  input  wire [3:0] s_axil_wstrb,
-                  input  wire s_axil_wvalid,
-                  output wire s_axil_wready,
-                  output wire [1:0] s_axil_bresp,
-                  output reg  s_axil_bvalid,
-                  input  wire s_axil_bready,
-                  input  wire [11:0] s_axil_araddr,
-                  input  wire [2:0] s_axil_arprot,
-                  input  wire s_axil_arvalid,
-                  output wire s_axil_arready,
-                  output wire [31:0] s_axil_rdata,
-                  output wire [1:0] s_axil_rresp,
-                  output reg  s_axil_rvalid,
-                  input  wire s_axil_rready,
-                  input  wire [W-1:0] s_axis_h2c_tdata,
-                  input  wire [K-1:0] s_axis_h2c_tkeep,
-                  input  wire s_axis_h2c_tlast,
-                  input  wire s_axis_h2c_tvalid,
-                  output wire s_axis_h2c_tready,
-                  output reg  [W-1:0] m_axis_c2h_tdata,
-                  output wire [K-1:0] m_axis_c2h_tkeep,
-                  output wire m_axis_c2h_tlast,
-                  output reg  m_axis_c2h_tvalid,
-                  input  wire m_axis_c2h_tready
+                PORTS
                 );
                   reg [A-1:0] wr;
                   reg [A-1:0] rd;
@@ -103,7 +74,7 @@ final class AcceleratorFixture {
                     end
                   end
                 endmodule
-                """.replace("[W-1:0]", "[" + (dataWidth - 1) + ":0]").replace("[K-1:0]", "[" + (k - 1) + ":0]")
+                """.replace("PORTS", portList(dataWidth)).replace("[W-1:0]", "[" + (dataWidth - 1) + ":0]").replace("[K-1:0]", "[" + (k - 1) + ":0]")
                 .replace("{K{", "{" + k + "{").replace("[A-1:0]", "[" + (addrBits - 1) + ":0]")
                 .replace("DEPTH-1", Integer.toString(depth - 1)).replace("STAGES", Integer.toString(stages));
         List<Manifest.Port> ports = new ArrayList<>();
@@ -113,6 +84,19 @@ final class AcceleratorFixture {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(TOP + ".v", v);
         return new VerilogOutput(TOP, files, m, Map.of());
+    }
+
+    /** Outputs the fixture drives from an always block. */
+    private static final Set<String> REGISTERED = Set.of("s_axil_bvalid", "s_axil_rvalid", "m_axis_c2h_tdata", "m_axis_c2h_tvalid");
+
+    /** The module's port declarations, one per contract port and in its order (12-bit AXI4-Lite addresses). */
+    private static String portList(int dataWidth) {
+        List<String> lines = new ArrayList<>();
+        for (AcceleratorPorts.Wire w : AcceleratorPorts.contract(dataWidth, 12)) {
+            String kind = w.direction().equals("in") ? "input  wire" : REGISTERED.contains(w.port()) ? "output reg " : "output wire";
+            lines.add("  " + kind + (w.width() == 1 ? " " : " [" + (w.width() - 1) + ":0] ") + w.port());
+        }
+        return String.join(",\n", lines);
     }
 
     /** The same fixture with one manifest port removed. */

@@ -3,25 +3,33 @@ package dev.spindle.estimate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
+import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class XilinxCellsTest {
-    @Test
-    void lutsCountLogicSitesAndInverters() {
-        var cells = Map.of("LUT1", 1, "LUT2", 2, "LUT6", 10, "LUT6_2", 3, "INV", 2, "MUXF7", 5, "CARRY4", 4);
-        assertEquals(18, XilinxCells.lutLogic(cells));
+    /** One count over a cell list: what it counts, the function, the cells and the expected total. */
+    static Stream<Arguments> counts() {
+        return Stream.of(
+                count("LUTs count logic sites and inverters", XilinxCells::lutLogic,
+                        Map.of("LUT1", 1, "LUT2", 2, "LUT6", 10, "LUT6_2", 3, "INV", 2, "MUXF7", 5, "CARRY4", 4), 18),
+                count("distributed RAM counts the LUTs it occupies", XilinxCells::lutMemory,
+                        Map.of("RAM64M", 2, "RAM32M", 1, "RAM64X1D", 1, "SRLC32E", 3, "RAMB36E2", 5, "RAM32M16", 1), 2 * 4 + 4 + 2 + 3 + 8),
+                count("registers are flip-flops and latches", XilinxCells::ff,
+                        Map.of("FDRE", 3, "FDSE", 1, "FDCE", 2, "FDPE", 1, "LDCE", 1, "LUT2", 9, "LDPE_1", 1), 9));
     }
 
-    @Test
-    void distributedRamCountsTheLutsItOccupies() {
-        var cells = Map.of("RAM64M", 2, "RAM32M", 1, "RAM64X1D", 1, "SRLC32E", 3, "RAMB36E2", 5, "RAM32M16", 1);
-        assertEquals(2 * 4 + 4 + 2 + 3 + 8, XilinxCells.lutMemory(cells));
+    private static Arguments count(String what, ToIntFunction<Map<String, Integer>> f, Map<String, Integer> cells, int expected) {
+        return Arguments.of(what, f, cells, expected);
     }
 
-    @Test
-    void registersAreFlipFlopsAndLatches() {
-        var cells = Map.of("FDRE", 3, "FDSE", 1, "FDCE", 2, "FDPE", 1, "LDCE", 1, "LUT2", 9, "LDPE_1", 1);
-        assertEquals(9, XilinxCells.ff(cells));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("counts")
+    void countsCells(String what, ToIntFunction<Map<String, Integer>> f, Map<String, Integer> cells, int expected) {
+        assertEquals(expected, f.applyAsInt(cells), what + " in " + cells);
     }
 
     @Test

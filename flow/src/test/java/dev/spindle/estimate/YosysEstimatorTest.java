@@ -69,8 +69,9 @@ class YosysEstimatorTest {
     }
 
     @Test
-    void synchronousReadRamIsOneBlockRam() {
-        var e = estimate("Ram");
+    void synchronousReadRamIsOneBlockRam(@TempDir Path dir) throws IOException {
+        // 1024 x 32 bits with a registered read: one RAMB36 (32 Kb of its 36 Kb).
+        var e = estimator.estimate(List.of(RegisteredReadRam.write(dir, "Ram", 10, 32)), "Ram");
         assertEquals(1.0, e.bram(), e.cells().toString());
         assertEquals(1, e.cells().get("RAMB36E2"));
         assertEquals(0, e.uram());
@@ -88,8 +89,9 @@ class YosysEstimatorTest {
     }
 
     @Test
-    void largeRamGoesToUram() {
-        var e = estimate("BigRam");
+    void largeRamGoesToUram(@TempDir Path dir) throws IOException {
+        // 16384 x 72 bits = 1152 Kb: 32 RAMB36, or 4 URAM288 when URAM is allowed.
+        var e = estimator.estimate(List.of(RegisteredReadRam.write(dir, "BigRam", 14, 72)), "BigRam");
         assertEquals(4, e.uram(), e.cells().toString());
         assertEquals(0.0, e.bram());
     }
@@ -155,6 +157,32 @@ class YosysEstimatorTest {
     void yosysMissingFromPathSaysHowToInstallIt(@TempDir Path emptyDir) {
         var e = assertThrows(EstimateException.class, () -> Yosys.onPath(emptyDir + ":" + emptyDir.resolve("none")));
         assertEquals("yosys not found: run scripts/setup (apt-get install -y yosys)", e.getMessage());
+    }
+
+    /** A memory of 2^addrBits words with one write port and a registered read, as a synthesis tool infers RAM from. */
+    static final class RegisteredReadRam {
+        static Path write(Path dir, String name, int addrBits, int width) throws IOException {
+            String v = """
+                    module NAME (
+                      input clk,
+                      input io_we,
+                      input [A:0] io_waddr,
+                      input [W:0] io_wdata,
+                      input [A:0] io_raddr,
+                      output [W:0] io_rdata
+                    );
+                      reg [W:0] mem [0:LAST];
+                      reg [W:0] rdata;
+                      always @(posedge clk) begin
+                        if (io_we) mem[io_waddr] <= io_wdata;
+                        rdata <= mem[io_raddr];
+                      end
+                      assign io_rdata = rdata;
+                    endmodule
+                    """.replace("NAME", name).replace("[A:0]", "[" + (addrBits - 1) + ":0]").replace("[W:0]", "[" + (width - 1) + ":0]")
+                    .replace("LAST", Integer.toString((1 << addrBits) - 1));
+            return Files.writeString(dir.resolve(name + ".v"), v);
+        }
     }
 
     /** A priority mux of n steps: each step needs the previous one, so the LUT depth grows with n. */

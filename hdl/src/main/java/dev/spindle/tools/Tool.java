@@ -1,5 +1,6 @@
 package dev.spindle.tools;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,12 +34,19 @@ public record Tool(String command, String debianPackage) {
 
     /** The absolute path of the command; fails with the install command when it is missing. */
     public Path require() {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String dir : path.split(":")) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, command);
-            if (Files.isExecutable(p)) return p;
+        return onPath(command, System.getenv().getOrDefault("PATH", "/usr/bin:/bin")).orElseThrow(() ->
+                new IllegalStateException(command + " not found: run scripts/setup (apt-get install -y " + debianPackage + ")"));
+    }
+
+    /** The first executable file called {@code name} in a directory of {@code pathVariable} (a PATH value), as a shell finds it. */
+    public static Optional<Path> onPath(String name, String pathVariable) {
+        if (pathVariable == null) return Optional.empty();
+        for (String dir : pathVariable.split(File.pathSeparator)) {
+            if (dir.isEmpty()) continue;
+            Path candidate = Path.of(dir, name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return Optional.of(candidate);
         }
-        throw new IllegalStateException(command + " not found: run scripts/setup (apt-get install -y " + debianPackage + ")");
+        return Optional.empty();
     }
 
     public boolean available() {

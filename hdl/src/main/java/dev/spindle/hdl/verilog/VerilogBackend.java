@@ -5,7 +5,6 @@ import dev.spindle.hdl.ir.ComponentNode;
 import dev.spindle.hdl.ir.Domain;
 import dev.spindle.hdl.ir.Signal;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -89,12 +88,7 @@ public final class VerilogBackend {
     static String sha256(Map<String, String> files) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, String> e : files.entrySet()) {
-                md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-            }
+            VerilogOutput.digest(md, files);
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

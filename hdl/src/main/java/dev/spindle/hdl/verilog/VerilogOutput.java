@@ -6,7 +6,9 @@ import dev.spindle.tools.AtomicFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,6 +36,16 @@ public record VerilogOutput(String top, Map<String, String> files, Manifest mani
         Map<String, String> all = new LinkedHashMap<>(files);
         all.put(MANIFEST_FILE, manifestJson());
         return all;
+    }
+
+    /** Feeds each Verilog file to {@code md} as its name, NUL, its text, NUL: the content hash of a design's files. */
+    public static void digest(MessageDigest md, Map<String, String> files) {
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+        }
     }
 
     /**

@@ -69,12 +69,7 @@ public final class Accelerators {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(("spindle-id-v1\n" + zero + "\n").getBytes(StandardCharsets.UTF_8));
-            for (Map.Entry<String, String> e : out.files().entrySet()) {
-                md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-            }
+            VerilogOutput.digest(md, out.files());
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

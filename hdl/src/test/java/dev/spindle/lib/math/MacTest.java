@@ -26,6 +26,35 @@ class MacTest {
         return m.acc();
     }
 
+    /** Two vectors of raws and their dot product, exactly and in double. */
+    private record Vectors(long[] a, long[] b) {
+        /** {@code len} random pairs of {@code aw}- and {@code bw}-bit raws, drawn a, b, a, b, ... */
+        static Vectors random(Random rnd, int len, boolean signed, int aw, int bw) {
+            return draw(len, () -> RandomRaw.next(rnd, signed, aw), () -> RandomRaw.next(rnd, signed, bw));
+        }
+
+        static Vectors draw(int len, java.util.function.LongSupplier a, java.util.function.LongSupplier b) {
+            Vectors v = new Vectors(new long[len], new long[len]);
+            for (int i = 0; i < len; i++) {
+                v.a[i] = a.getAsLong();
+                v.b[i] = b.getAsLong();
+            }
+            return v;
+        }
+
+        BigInteger exact() {
+            BigInteger sum = BigInteger.ZERO;
+            for (int i = 0; i < a.length; i++) sum = sum.add(BigInteger.valueOf(a[i]).multiply(BigInteger.valueOf(b[i])));
+            return sum;
+        }
+
+        double approx() {
+            double sum = 0;
+            for (int i = 0; i < a.length; i++) sum += (double) a[i] * b[i];
+            return sum;
+        }
+    }
+
     @ParameterizedTest(name = "{0}x{1} signed={2} acc={3} registerProduct={4}")
     @CsvSource({"8,8,true,24,false", "8,8,true,24,true", "12,7,false,30,true", "1,1,true,4,false", "31,31,true,62,false", "31,31,false,62,true"})
     void wideAccumulatorGivesTheExactDotProduct(int aw, int bw, boolean signed, int acc, boolean reg) {
@@ -35,20 +64,11 @@ class MacTest {
             var m = new MacModel(c);
             Random rnd = new Random(SEED);
             for (int v = 0; v < 300; v++) {
-                long[] a = new long[len];
-                long[] b = new long[len];
-                BigInteger exact = BigInteger.ZERO;
-                double approx = 0;
-                for (int i = 0; i < len; i++) {
-                    a[i] = RandomRaw.next(rnd, signed, aw);
-                    b[i] = RandomRaw.next(rnd, signed, bw);
-                    exact = exact.add(BigInteger.valueOf(a[i]).multiply(BigInteger.valueOf(b[i])));
-                    approx += (double) a[i] * b[i];
-                }
-                long got = dot(m, c, a, b);
+                Vectors x = Vectors.random(rnd, len, signed, aw, bw);
+                long got = dot(m, c, x.a(), x.b());
                 int vector = v;
-                assertEquals(exact.longValueExact(), got, () -> "seed " + SEED + " " + c + " vector " + vector);
-                if (aw + bw + 8 <= 53) assertEquals(approx, (double) got, () -> "seed " + SEED + " vector " + vector);
+                assertEquals(x.exact().longValueExact(), got, () -> "seed " + SEED + " " + c + " vector " + vector);
+                if (aw + bw + 8 <= 53) assertEquals(x.approx(), (double) got, () -> "seed " + SEED + " vector " + vector);
             }
         }
     }
@@ -61,19 +81,11 @@ class MacTest {
         Random rnd = new Random(SEED + 1);
         BigInteger modulus = BigInteger.ONE.shiftLeft(acc);
         for (int v = 0; v < 300; v++) {
-            int len = 1 + rnd.nextInt(64);
-            long[] a = new long[len];
-            long[] b = new long[len];
-            BigInteger exact = BigInteger.ZERO;
-            for (int i = 0; i < len; i++) {
-                a[i] = RandomRaw.next(rnd, signed, aw);
-                b[i] = RandomRaw.next(rnd, signed, bw);
-                exact = exact.add(BigInteger.valueOf(a[i]).multiply(BigInteger.valueOf(b[i])));
-            }
-            BigInteger low = exact.mod(modulus);
+            Vectors x = Vectors.random(rnd, 1 + rnd.nextInt(64), signed, aw, bw);
+            BigInteger low = x.exact().mod(modulus);
             if (signed && low.testBit(acc - 1)) low = low.subtract(modulus);
             int vector = v;
-            assertEquals(low.longValueExact(), dot(m, c, a, b), () -> "seed " + (SEED + 1) + " " + c + " vector " + vector);
+            assertEquals(low.longValueExact(), dot(m, c, x.a(), x.b()), () -> "seed " + (SEED + 1) + " " + c + " vector " + vector);
         }
     }
 
@@ -85,18 +97,11 @@ class MacTest {
         Random rnd = new Random(SEED + 2);
         for (int v = 0; v < 300; v++) {
             boolean up = !signed || rnd.nextBoolean();             // all products >= 0, or all <= 0
-            int len = 1 + rnd.nextInt(64);
-            long[] a = new long[len];
-            long[] b = new long[len];
-            BigInteger exact = BigInteger.ZERO;
-            for (int i = 0; i < len; i++) {
-                a[i] = Math.abs(RandomRaw.next(rnd, signed, aw) / 2);
-                b[i] = Math.abs(RandomRaw.next(rnd, signed, bw) / 2) * (up ? 1 : -1);
-                exact = exact.add(BigInteger.valueOf(a[i]).multiply(BigInteger.valueOf(b[i])));
-            }
-            long clamped = Math.max(RandomRaw.min(signed, acc), Math.min(RandomRaw.max(signed, acc), exact.longValueExact()));
+            Vectors x = Vectors.draw(1 + rnd.nextInt(64), () -> Math.abs(RandomRaw.next(rnd, signed, aw) / 2),
+                    () -> Math.abs(RandomRaw.next(rnd, signed, bw) / 2) * (up ? 1 : -1));
+            long clamped = Math.max(RandomRaw.min(signed, acc), Math.min(RandomRaw.max(signed, acc), x.exact().longValueExact()));
             int vector = v;
-            assertEquals(clamped, dot(m, c, a, b), () -> "seed " + (SEED + 2) + " " + c + " vector " + vector);
+            assertEquals(clamped, dot(m, c, x.a(), x.b()), () -> "seed " + (SEED + 2) + " " + c + " vector " + vector);
         }
     }
 

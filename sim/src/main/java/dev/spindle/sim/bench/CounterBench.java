@@ -1,20 +1,17 @@
 package dev.spindle.sim.bench;
 
 import dev.spindle.design.BuiltinDesigns;
-import dev.spindle.design.Design;
 import dev.spindle.examples.Counter;
 import dev.spindle.sim.Sim;
 
 import java.util.Random;
 
 /** Random enable; the model is {@code value = (value + enable) mod 2^width}, one output checked every cycle. */
-final class CounterBench implements Testbench<Counter.Config, Counter> {
-    @Override public Design<Counter.Config, Counter> design() { return BuiltinDesigns.COUNTER; }
+final class CounterBench extends FreeRunningBench<Counter.Config, Counter> {
+    CounterBench() { super(BuiltinDesigns.COUNTER); }
 
     @Override
-    public Measures run(Sim<Counter> s, Random random, Options options) {
-        options.requireNoDump();
-        long cycles = options.cycles();
+    Measures run(Sim<Counter> s, Random random, long cycles) {
         Counter dut = s.dut();
         Counter.Config c = dut.config();
         var value = s.port(dut.io.value);

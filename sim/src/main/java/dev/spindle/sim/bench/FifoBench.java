@@ -1,7 +1,6 @@
 package dev.spindle.sim.bench;
 
 import dev.spindle.design.BuiltinDesigns;
-import dev.spindle.design.Design;
 import dev.spindle.examples.Fifo;
 import dev.spindle.sim.Codec;
 import dev.spindle.sim.Sim;
@@ -16,13 +15,11 @@ import java.util.Random;
  * Random words pushed with 30% gaps, popped with 30% back-pressure; the model is a queue. Latency is from a word's
  * push to its pop.
  */
-final class FifoBench implements Testbench<Fifo.Config, Fifo> {
-    @Override public Design<Fifo.Config, Fifo> design() { return BuiltinDesigns.FIFO; }
+final class FifoBench extends FreeRunningBench<Fifo.Config, Fifo> {
+    FifoBench() { super(BuiltinDesigns.FIFO); }
 
     @Override
-    public Measures run(Sim<Fifo> s, Random random, Options options) {
-        options.requireNoDump();
-        long cycles = options.cycles();
+    Measures run(Sim<Fifo> s, Random random, long cycles) {
         Fifo dut = s.dut();
         int width = dut.config().width();
         ArrayDeque<BigInteger> model = new ArrayDeque<>();

@@ -1,6 +1,5 @@
 package dev.spindle.sim.verilator;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,16 +84,5 @@ final class Processes {
             }
         }
         if (failure != null) throw failure;
-    }
-
-    /** The first executable called {@code name} in the directories of {@code path} (a PATH value). */
-    static Optional<Path> onPath(String name, String path) {
-        if (path == null) return Optional.empty();
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) continue;
-            Path candidate = Path.of(dir, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return Optional.of(candidate);
-        }
-        return Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.spindle.sim.verilator;
 
+import dev.spindle.tools.Tool;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,9 +36,9 @@ public record Toolchain(Path verilator, String verilatorVersion, Path includeDir
 
     /** As {@link #detect()}, searching {@code searchPath} (a PATH value) instead of the PATH, every time. */
     static Toolchain detect(String searchPath) {
-        Path verilator = Processes.onPath("verilator", searchPath)
+        Path verilator = Tool.onPath("verilator", searchPath)
                 .orElseThrow(() -> new IllegalStateException(NOT_FOUND));
-        Path cxx = Processes.onPath("g++", searchPath).orElseThrow(() -> new IllegalStateException(
+        Path cxx = Tool.onPath("g++", searchPath).orElseThrow(() -> new IllegalStateException(
                 "g++ not found: run scripts/setup (apt-get install -y g++)"));
         String version = firstLine(Processes.check(null, List.of(verilator.toString(), "--version")));
         String root = firstLine(Processes.check(null, List.of(verilator.toString(), "--getenv", "VERILATOR_ROOT")));

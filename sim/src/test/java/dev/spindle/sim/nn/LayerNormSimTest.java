@@ -7,12 +7,9 @@ import dev.spindle.nn.transformer.LayerNormModel;
 import dev.spindle.nn.transformer.NormSpec;
 import dev.spindle.nn.transformer.QuantizedArray;
 import dev.spindle.nn.transformer.WeightFormat;
-import dev.spindle.sim.Scoreboard;
 import dev.spindle.sim.Sim;
 import dev.spindle.sim.SimSession;
 import dev.spindle.sim.SpindleSim;
-import dev.spindle.sim.StreamDriver;
-import dev.spindle.sim.StreamMonitor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -60,43 +57,39 @@ class LayerNormSimTest {
         return x;
     }
 
+    /** The weight-stream words: gamma (clamped to its format), then beta. */
+    static List<Long> words(long[] gamma, long[] beta) {
+        List<Long> words = new ArrayList<>();
+        for (long v : gamma) words.add(Math.max(G.minRaw(), Math.min(G.maxRaw(), v)));
+        for (long v : beta) words.add(v);
+        return words;
+    }
+
+    static WeightedStreamBench bench(Sim<LayerNorm> sim, LayerNormConfig c, Random rnd, double gap, double backPressure) {
+        return new WeightedStreamBench(sim, "layernorm " + c, sim.dut().io.weights, sim.dut().io.input, sim.dut().io.output,
+                rnd, gap, backPressure);
+    }
+
     @ParameterizedTest(name = "{0} features")
     @CsvSource({"4", "6"})
     void equalsModelUnderGapsAndBackPressure(int n, SimSession session, Random rnd) {
         LayerNormConfig c = config(n);
         Sim<LayerNorm> sim = session.sim(() -> new LayerNorm(c));
-        StreamDriver<Long> weights = StreamDriver.on(sim, sim.dut().io.weights, rnd, 0.3);
-        StreamDriver<long[]> input = StreamDriver.on(sim, sim.dut().io.input, rnd, 0.3);
-        Scoreboard<long[]> board = new Scoreboard<>("layernorm " + c);
-        StreamMonitor.<long[]>on(sim, sim.dut().io.output, rnd, 0.4).checkWith(board);
-        long expected = 0;
+        WeightedStreamBench bench = bench(sim, c, rnd, 0.3, 0.4);
         for (int load = 0; load < 2; load++) {
             long[] gamma = new long[n];
             long[] beta = new long[n];
-            List<Long> words = new ArrayList<>();
             for (int i = 0; i < n; i++) gamma[i] = rnd.nextInt(6) == 0 ? (rnd.nextBoolean() ? G.maxRaw() : G.minRaw()) : Math.round((1 + 0.5 * rnd.nextGaussian()) * 1024);
             for (int i = 0; i < n; i++) beta[i] = G.minRaw() + (long) (rnd.nextDouble() * (G.maxRaw() - G.minRaw()));
-            for (long v : gamma) words.add(Math.max(G.minRaw(), Math.min(G.maxRaw(), v)));
-            for (long v : beta) words.add(v);
+            List<Long> words = words(gamma, beta);
             for (int i = 0; i < n; i++) gamma[i] = words.get(i);
-            weights.pushAll(words);
-            while (!weights.idle()) sim.cycle();
+            bench.load(words, 100L * words.size());
             sim.cycles(2);
             LayerNormModel model = model(c, gamma, beta);
-            for (int t = 0; t < 1500; t++) {
-                long[] x = token(rnd, n);
-                input.push(x);
-                board.expect(model.apply(x));
-            }
-            expected += 1500;
-            long stop = sim.cycleCount() + 1500L * 12 + 1000;
-            while (board.matched() < expected) {
-                sim.cycle();
-                if (sim.cycleCount() > stop) throw new AssertionError("stuck at cycle " + sim.cycleCount());
-            }
+            bench.feed(1500, () -> token(rnd, n), model::apply);
+            bench.drain(1500L * 12 + 1000);
         }
-        sim.cycles(20);
-        board.assertDone();
+        bench.finish();
     }
 
     @ParameterizedTest(name = "{0} features")
@@ -104,29 +97,15 @@ class LayerNormSimTest {
     void latencyAndThroughputAsStated(int n, SimSession session, Random rnd) {
         LayerNormConfig c = config(n);
         Sim<LayerNorm> sim = session.sim(() -> new LayerNorm(c));
-        StreamDriver<Long> weights = StreamDriver.on(sim, sim.dut().io.weights, rnd, 0.0);
-        StreamDriver<long[]> input = StreamDriver.on(sim, sim.dut().io.input, rnd, 0.0);
-        Scoreboard<long[]> board = new Scoreboard<>("layernorm " + c);
-        StreamMonitor<long[]> mon = StreamMonitor.<long[]>on(sim, sim.dut().io.output, rnd, 0.0).checkWith(board);
+        WeightedStreamBench bench = bench(sim, c, rnd, 0.0, 0.0);
         long[] gamma = {1024, 2048, -512, 700};
         long[] beta = {0, 100, -100, 5};
-        List<Long> words = new ArrayList<>();
-        for (long v : gamma) words.add(v);
-        for (long v : beta) words.add(v);
-        weights.pushAll(words);
-        sim.cycles(12);
-        LayerNormModel model = model(c, gamma, beta);
-        for (int t = 0; t < 500; t++) {
-            long[] x = token(rnd, n);
-            input.push(x);
-            board.expect(model.apply(x));
-        }
-        while (board.matched() < 500) {
-            sim.cycle();
-            if (sim.cycleCount() > 10_000) throw new AssertionError("stuck");
-        }
-        board.assertDone();
-        assertEquals(c.latency(), mon.firstFire() - input.firstFire(), "latency");
-        assertEquals(499, mon.lastFire() - mon.firstFire(), "one token a cycle");
+        bench.load(words(gamma, beta), 100);
+        sim.cycles(4);
+        bench.feed(500, () -> token(rnd, n), model(c, gamma, beta)::apply);
+        bench.drain(10_000);
+        bench.finish();
+        assertEquals(c.latency(), bench.output.firstFire() - bench.input.firstFire(), "latency");
+        assertEquals(499, bench.output.lastFire() - bench.output.firstFire(), "one token a cycle");
     }
 }

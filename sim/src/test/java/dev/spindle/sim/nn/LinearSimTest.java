@@ -5,12 +5,9 @@ import dev.spindle.nn.Linear;
 import dev.spindle.nn.LinearConfig;
 import dev.spindle.nn.transformer.DenseModel;
 import dev.spindle.nn.transformer.QuantizedArray;
-import dev.spindle.sim.Scoreboard;
 import dev.spindle.sim.Sim;
 import dev.spindle.sim.SimSession;
 import dev.spindle.sim.SpindleSim;
-import dev.spindle.sim.StreamDriver;
-import dev.spindle.sim.StreamMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,39 +63,25 @@ class LinearSimTest {
         return x;
     }
 
+    static WeightedStreamBench bench(Sim<Linear> sim, LinearConfig c, Random rnd, double gap, double backPressure) {
+        return new WeightedStreamBench(sim, "linear " + c, sim.dut().io.weights, sim.dut().io.input, sim.dut().io.output,
+                rnd, gap, backPressure);
+    }
+
     @ParameterizedTest(name = "{0} x {1}, parallelism {2}, relu {3}")
     @CsvSource({"6, 8, 1, false", "6, 8, 4, true", "6, 8, 16, true", "5, 3, 15, true"})
     void equalsModelUnderGapsAndBackPressure(int in, int out, int parallelism, boolean relu, SimSession session, Random rnd) {
         LinearConfig c = new LinearConfig(in, out, IN, W, B, OUT, relu, parallelism);
         Sim<Linear> sim = session.sim(() -> new Linear(c));
-        StreamDriver<Long> weights = StreamDriver.on(sim, sim.dut().io.weights, rnd, 0.3);
-        StreamDriver<long[]> input = StreamDriver.on(sim, sim.dut().io.input, rnd, 0.3);
-        Scoreboard<long[]> board = new Scoreboard<>("linear " + c);
-        StreamMonitor.<long[]>on(sim, sim.dut().io.output, rnd, 0.4).checkWith(board);
-        long expected = 0;
+        WeightedStreamBench bench = bench(sim, c, rnd, 0.3, 0.4);
         for (int load = 0; load < 2; load++) {
             Weights w = randomWeights(c, rnd);
-            weights.pushAll(w.words());
-            long limit = sim.cycleCount() + 10L * w.words().size() + 100;
-            while (!weights.idle()) {
-                sim.cycle();
-                if (sim.cycleCount() > limit) throw new AssertionError("weight stream stuck at cycle " + sim.cycleCount());
-            }
+            bench.load(w.words(), 10L * w.words().size() + 100);
             var model = new DenseModel("linear", IN, w.kernel(), w.bias(), OUT, relu);
-            for (int v = 0; v < 150; v++) {
-                long[] x = randomInput(c, rnd);
-                input.push(x);
-                board.expect(model.apply(x));
-            }
-            expected += 150;
-            long stop = sim.cycleCount() + 150L * 10 * (c.interval() + 4) + 1000;
-            while (board.matched() < expected) {
-                sim.cycle();
-                if (sim.cycleCount() > stop) throw new AssertionError("stuck at cycle " + sim.cycleCount());
-            }
+            bench.feed(150, () -> randomInput(c, rnd), model::apply);
+            bench.drain(150L * 10 * (c.interval() + 4) + 1000);
         }
-        sim.cycles(20);
-        board.assertDone();
+        bench.finish();
     }
 
     @ParameterizedTest(name = "{0} x {1}, parallelism {2}")
@@ -106,27 +89,16 @@ class LinearSimTest {
     void latencyAndIntervalAsStated(int in, int out, int parallelism, boolean relu, SimSession session, Random rnd) {
         LinearConfig c = new LinearConfig(in, out, IN, W, B, OUT, relu, parallelism);
         Sim<Linear> sim = session.sim(() -> new Linear(c));
-        StreamDriver<Long> weights = StreamDriver.on(sim, sim.dut().io.weights, rnd, 0.0);
-        StreamDriver<long[]> input = StreamDriver.on(sim, sim.dut().io.input, rnd, 0.0);
-        Scoreboard<long[]> board = new Scoreboard<>("linear " + c);
-        StreamMonitor<long[]> mon = StreamMonitor.<long[]>on(sim, sim.dut().io.output, rnd, 0.0).checkWith(board);
+        WeightedStreamBench bench = bench(sim, c, rnd, 0.0, 0.0);
         Weights w = randomWeights(c, rnd);
-        weights.pushAll(w.words());
-        sim.cycles(w.words().size() + 5);
-        var model = new DenseModel("linear", IN, w.kernel(), w.bias(), OUT, relu);
+        bench.load(w.words(), 10L * w.words().size() + 100);
+        sim.cycles(5);
         int n = 100;
-        for (int v = 0; v < n; v++) {
-            long[] x = randomInput(c, rnd);
-            input.push(x);
-            board.expect(model.apply(x));
-        }
-        while (board.matched() < n) {
-            sim.cycle();
-            if (sim.cycleCount() > 100_000) throw new AssertionError("stuck");
-        }
-        board.assertDone();
-        assertEquals(c.latency(), mon.firstFire() - input.firstFire(), "latency, input accepted to output taken");
-        assertEquals((long) (n - 1) * c.interval(), mon.lastFire() - mon.firstFire(), "outputs every interval() cycles");
+        bench.feed(n, () -> randomInput(c, rnd), new DenseModel("linear", IN, w.kernel(), w.bias(), OUT, relu)::apply);
+        bench.drain(100_000);
+        bench.finish();
+        assertEquals(c.latency(), bench.output.firstFire() - bench.input.firstFire(), "latency, input accepted to output taken");
+        assertEquals((long) (n - 1) * c.interval(), bench.output.lastFire() - bench.output.firstFire(), "outputs every interval() cycles");
     }
 
     @Test void configurationErrorsNameTheField() {
