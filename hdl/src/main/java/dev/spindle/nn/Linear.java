@@ -8,6 +8,7 @@ import dev.spindle.hdl.Mem;
 import dev.spindle.hdl.SInt;
 import dev.spindle.hdl.UInt;
 import dev.spindle.hdl.Vec;
+import dev.spindle.lib.Pipeline;
 import dev.spindle.lib.math.AdderTree;
 import dev.spindle.lib.stream.Stream;
 
@@ -26,8 +27,9 @@ import java.util.List;
  * computed may or may not be seen by it: load them first.
  *
  * <p><b>Latency</b> {@link LinearConfig#latency()} = {@code steps + 3} cycles from an input's acceptance to its
- * output, {@code steps = (inputs/pi)·(outputs/po)}; one vector every {@code steps} cycles back to back. The
- * {@code pi} products of an output neuron are summed by a combinational {@link AdderTree} before the accumulator.
+ * output, {@code steps = (inputs/pi)·(outputs/po)}, plus {@link LinearConfig#treeLatency()}; one vector every
+ * {@code steps} cycles back to back. The {@code pi} products of an output neuron are summed by an {@link AdderTree}
+ * before the accumulator: combinational, or registered every {@code treeRegisterEvery} levels.
  */
 public final class Linear extends ConfiguredComponent<LinearConfig> {
     public static final class Io extends Bundle {
@@ -156,26 +158,33 @@ public final class Linear extends ConfiguredComponent<LinearConfig> {
         });
 
         // ---- stage B: pi products per output lane, an adder tree, the accumulators
+        // (with treeRegisterEvery > 0 the tree's registers delay the sums, and the control and biases alongside)
         int accW = c.accumulatorWidth();
+        Pipeline tree = new Pipeline(ce);
+        int treeStages = c.treeLatency();
+        Bool sValid = tree.valid(bValid, treeStages);
+        Bool sFirst = tree.stages(bFirst, treeStages);
+        Bool sLast = tree.stages(bLast, treeStages);
+        UInt sOg = tree.stages(bOg, treeStages);
         UInt cOg = Reg(UInt.type(stepOg.width()));
         List<SInt> cBias = new ArrayList<>();
         for (int k = 0; k < po; k++) {
             List<SInt> products = new ArrayList<>();
             for (int l = 0; l < pi; l++) products.add(bX.get(l).mul(w.get(l).get(k)));
-            SInt sum = AdderTree.sum(products, 0).resize(accW);
+            SInt sum = AdderTree.sum(products, c.treeRegisterEvery(), ce).resize(accW);
             SInt a = RegInit(SInt.lit(0, accW));
-            when(ce.and(bValid), () -> a.assign(mux(bFirst, sum, a.add(sum))));
+            when(ce.and(sValid), () -> a.assign(mux(sFirst, sum, a.add(sum))));
             acc.add(a);
             SInt bk = Reg(SInt.type(c.bias().width()));
-            SInt biasRead = b.get(k);
+            SInt biasRead = tree.stages(b.get(k), treeStages);
             when(ce, () -> bk.assign(biasRead));
             cBias.add(bk);
         }
         Bool cLastGroup = Reg(Bool.type());
         when(ce, () -> {
-            cValid.assign(bValid.and(bLast));
-            cOg.assign(bOg);
-            cLastGroup.assign(bOg.eq(outGroups - 1));
+            cValid.assign(sValid.and(sLast));
+            cOg.assign(sOg);
+            cLastGroup.assign(sOg.eq(outGroups - 1));
         });
 
         // ---- stage C: bias, rounding, saturation, ReLU into the output register

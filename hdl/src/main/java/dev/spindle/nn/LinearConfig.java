@@ -2,6 +2,7 @@ package dev.spindle.nn;
 
 import dev.spindle.hdl.FixFormat;
 import dev.spindle.hdl.Require;
+import dev.spindle.lib.math.AdderTree;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,19 @@ import java.util.List;
  * Configuration of {@link Linear}: {@code y = x·W + b} of {@code inputs} values to {@code outputs} values, the
  * formats of x, W, b and y, an optional fused ReLU, and {@code parallelism}, the multipliers in use: either a
  * divisor of {@code outputs} (that many output neurons at a time, one input each) or {@code outputs × pi} with
- * {@code pi} a divisor of {@code inputs} (every output at once, {@code pi} inputs each).
+ * {@code pi} a divisor of {@code inputs} (every output at once, {@code pi} inputs each). {@code treeRegisterEvery}:
+ * the adder tree over the {@code pi} products registers after every this many levels (0: combinational, the
+ * 8-argument constructor's choice), which adds {@link #treeLatency()} cycles and keeps the logic depth down.
  */
 public record LinearConfig(int inputs, int outputs, FixFormat input, FixFormat weight, FixFormat bias, FixFormat output,
-                           boolean relu, int parallelism) {
+                           boolean relu, int parallelism, int treeRegisterEvery) {
     public static final int MAX_SIZE = 4096;
+
+    /** A Linear whose adder tree is combinational. */
+    public LinearConfig(int inputs, int outputs, FixFormat input, FixFormat weight, FixFormat bias, FixFormat output,
+                        boolean relu, int parallelism) {
+        this(inputs, outputs, input, weight, bias, output, relu, parallelism, 0);
+    }
 
     public LinearConfig {
         Require.range("inputs", inputs, 1, MAX_SIZE);
@@ -36,7 +45,16 @@ public record LinearConfig(int inputs, int outputs, FixFormat input, FixFormat w
             throw new IllegalArgumentException("parallelism = " + parallelism + " is out of range: allowed " + allowedParallelism(inputs, outputs)
                     + " (a divisor of outputs = " + outputs + ", or outputs times a divisor of inputs = " + inputs + ")");
         }
+        Require.range("treeRegisterEvery", treeRegisterEvery, 0, 64);
     }
+
+    /** This configuration with the adder tree registered after every {@code k} levels. */
+    public LinearConfig withTreeRegisterEvery(int k) {
+        return new LinearConfig(inputs, outputs, input, weight, bias, output, relu, parallelism, k);
+    }
+
+    /** Register stages of the adder tree over the {@code pi} products: {@code floor(ceil(log2 pi) / treeRegisterEvery)}. */
+    public int treeLatency() { return AdderTree.latency(inputLanes(), treeRegisterEvery); }
 
     static int accWidth(int inputs, FixFormat input, FixFormat weight, FixFormat bias) {
         int products = input.width() + weight.width() + Integer.SIZE - Integer.numberOfLeadingZeros(inputs);
@@ -71,10 +89,10 @@ public record LinearConfig(int inputs, int outputs, FixFormat input, FixFormat w
 
     /**
      * Cycles from an input vector's acceptance to its output being taken, with a ready consumer:
-     * {@code steps + 3} (steps memory reads, then the product/accumulate stage, the bias/rounding stage and the
-     * output register).
+     * {@code steps + 3 + treeLatency} (steps memory reads, then the product/accumulate stage with the adder tree's
+     * registers, the bias/rounding stage and the output register).
      */
-    public int latency() { return steps() + 3; }
+    public int latency() { return steps() + 3 + treeLatency(); }
 
     /** Initiation interval: back-to-back vectors are accepted and leave one every {@code steps} cycles. */
     public int interval() { return steps(); }

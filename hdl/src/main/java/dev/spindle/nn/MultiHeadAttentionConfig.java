@@ -35,7 +35,7 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
                                        int projectionParallelism, int lanes, boolean parallelHeads) {
     /** Fraction bits of the score scale {@code M·2^-m} when {@code keyDim} is not a power of 4. */
     public static final int SCALE_BITS = 16;
-    /** Adder trees of the score and context products register after every this many levels. */
+    /** Adder trees of the score, context and projection products register after every this many levels. */
     public static final int TREE_REGISTER_EVERY = 2;
 
     public MultiHeadAttentionConfig {
@@ -128,7 +128,8 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
             case 2 -> value;
             default -> output;
         };
-        return new LinearConfig(in, out, x, weight, bias, y, false, fit(LinearConfig.allowedParallelism(in, out), request));
+        return new LinearConfig(in, out, x, weight, bias, y, false, fit(LinearConfig.allowedParallelism(in, out), request),
+                TREE_REGISTER_EVERY);
     }
 
     private LinearConfig projection(int which) {
@@ -210,6 +211,11 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
         return Math.max(queryProjection().interval(), Math.max(keyProjection().interval(), valueProjection().interval()));
     }
 
+    /** The slowest Q, K, V projection's latency: a token's acceptance to its projections' outputs. */
+    public int inputLatency() {
+        return Math.max(queryProjection().latency(), Math.max(keyProjection().latency(), valueProjection().latency()));
+    }
+
     /** Cycles one query's score rows take in the score datapath: {@code headsPerLane·tokens/lanes}. */
     public int queryCycles() { return headsPerLane() * beatsPerRow(); }
 
@@ -223,8 +229,7 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
      * the context register, the output projection's latency.
      */
     public int latency() {
-        int projection = Math.max(queryProjection().latency(), Math.max(keyProjection().latency(), valueProjection().latency()));
-        return projection + 1 + scoreStages() + softmaxConfig().params().latency() + queryCycles() + contextStages() + 1
+        return inputLatency() + 1 + scoreStages() + softmaxConfig().params().latency() + queryCycles() + contextStages() + 1
                 + outputProjection().latency();
     }
 
@@ -235,8 +240,7 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
      * {@code (tokens-1)·outputInterval + queryCycles} (queries are issued one every {@link #outputInterval()}).
      */
     public int interval() {
-        int projection = Math.max(queryProjection().latency(), Math.max(keyProjection().latency(), valueProjection().latency()));
-        return (tokens - 1) * inputInterval() + projection + scoreStages() + softmaxConfig().params().latency()
+        return (tokens - 1) * inputInterval() + inputLatency() + scoreStages() + softmaxConfig().params().latency()
                 + (tokens - 1) * outputInterval() + queryCycles() + 1;
     }
 
