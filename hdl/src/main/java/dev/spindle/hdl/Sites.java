@@ -77,7 +77,7 @@ final class Sites {
         String suffix = "";
         boolean input = false;
         int seen = 0;
-        for (Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext() && !(locDone && nameDone); ) {
+        for (Iterator<StackWalker.StackFrame> it = frames.iterator(); !(locDone && nameDone) && it.hasNext(); ) {
             StackWalker.StackFrame f = it.next();
             Class<?> cls = f.getDeclaringClass();
             if (INTERNAL.get(cls)) continue;

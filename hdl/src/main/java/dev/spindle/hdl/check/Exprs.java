@@ -18,6 +18,13 @@ final class Exprs {
 
     /** Calls {@code onSignal} for each signal the expression reads (stopping there) and {@code onOp} for each operator. */
     static void visit(Node root, int stamp, Consumer<Signal> onSignal, Consumer<Op> onOp) {
+        // Most roots are a signal read or one already seen (a condition read by every statement under it): no deque.
+        if (root.mark() == stamp) return;
+        if (root instanceof Signal s) {
+            root.mark(stamp);
+            onSignal.accept(s);
+            return;
+        }
         ArrayDeque<Node> todo = new ArrayDeque<>();
         todo.push(root);
         while (!todo.isEmpty()) {

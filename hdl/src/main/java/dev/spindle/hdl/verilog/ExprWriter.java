@@ -112,8 +112,29 @@ final class ExprWriter {
      */
     private void prepareDeep(Node root) {
         if (!(root instanceof Op r) || materialized.containsKey(r)) return;
-        if (inlineDepths(r, false) < DEEP) return;
+        int[] budget = {SMALL};
+        int small = smallDepth(r, budget);
+        if (small >= 0 ? small < DEEP : inlineDepths(r, false) < DEEP) return;
         inlineDepths(r, true);
+    }
+
+    /** Operators (counted with repeats) a tree may have for {@link #smallDepth} to measure it: most have a handful. */
+    private static final int SMALL = 64;
+
+    /**
+     * The inline depth of a small tree, as {@link #inlineDepths} counts it, by plain recursion (no map: the common
+     * expression costs no allocation), or -1 once more than {@code budget[0]} operators have been visited.
+     */
+    private int smallDepth(Node n, int[] budget) {
+        if (!(n instanceof Op op) || materialized.containsKey(op)) return 0;
+        if (--budget[0] < 0) return -1;
+        int d = 0;
+        for (int i = 0; i < op.argCount(); i++) {
+            int da = smallDepth(op.arg(i), budget);
+            if (da < 0) return -1;
+            d = Math.max(d, da);
+        }
+        return d + 1;
     }
 
     /**

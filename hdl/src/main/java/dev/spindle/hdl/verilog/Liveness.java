@@ -36,6 +36,7 @@ final class Liveness {
     private final Map<Signal, List<Guarded>> drivers = new IdentityHashMap<>();
     private final Map<MemNode, List<Guarded>> writes = new IdentityHashMap<>();
     private final ArrayDeque<Signal> work = new ArrayDeque<>();
+    private final ArrayDeque<Node> todo = new ArrayDeque<>();
 
     Liveness(ComponentNode c) {
         this.c = c;
@@ -60,7 +61,11 @@ final class Liveness {
     }
 
     private void read(Node root) {
-        ArrayDeque<Node> todo = new ArrayDeque<>();
+        if (root instanceof Signal s) {   // the common root (a condition every statement under it reads): no walk
+            if (s.owner() == c || (s.isPort() && s.owner().parent() == c)) live(s);
+            return;
+        }
+        ArrayDeque<Node> todo = this.todo;   // empty between calls
         todo.push(root);
         while (!todo.isEmpty()) {
             Node n = todo.pop();

@@ -36,6 +36,7 @@ final class Names {
     }
 
     private static String sanitize(String s) {
+        if (isIdentifier(s)) return s;   // nearly every name: no copy
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -43,5 +44,14 @@ final class Names {
         }
         if (sb.isEmpty() || Character.isDigit(sb.charAt(0))) sb.insert(0, '_');
         return sb.toString();
+    }
+
+    private static boolean isIdentifier(String s) {
+        if (s.isEmpty() || Character.isDigit(s.charAt(0))) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) && c < 128 || c == '_')) return false;
+        }
+        return true;
     }
 }
