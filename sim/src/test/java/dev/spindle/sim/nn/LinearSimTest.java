@@ -63,23 +63,16 @@ class LinearSimTest {
         return x;
     }
 
-<<<<<<< Updated upstream
     static WeightedStreamBench bench(Sim<Linear> sim, LinearConfig c, Random rnd, double gap, double backPressure) {
         return new WeightedStreamBench(sim, "linear " + c, sim.dut().io.weights, sim.dut().io.input, sim.dut().io.output,
                 rnd, gap, backPressure);
     }
 
-    @ParameterizedTest(name = "{0} x {1}, parallelism {2}, relu {3}")
-    @CsvSource({"6, 8, 1, false", "6, 8, 4, true", "6, 8, 16, true", "5, 3, 15, true"})
-    void equalsModelUnderGapsAndBackPressure(int in, int out, int parallelism, boolean relu, SimSession session, Random rnd) {
-        LinearConfig c = new LinearConfig(in, out, IN, W, B, OUT, relu, parallelism);
-=======
     @ParameterizedTest(name = "{0} x {1}, parallelism {2}, relu {3}, tree registered every {4}")
     @CsvSource({"6, 8, 1, false, 0", "6, 8, 4, true, 0", "6, 8, 16, true, 1", "5, 3, 15, true, 2"})
     void equalsModelUnderGapsAndBackPressure(int in, int out, int parallelism, boolean relu, int treeRegisterEvery,
                                              SimSession session, Random rnd) {
         LinearConfig c = new LinearConfig(in, out, IN, W, B, OUT, relu, parallelism, treeRegisterEvery);
->>>>>>> Stashed changes
         Sim<Linear> sim = session.sim(() -> new Linear(c));
         WeightedStreamBench bench = bench(sim, c, rnd, 0.3, 0.4);
         for (int load = 0; load < 2; load++) {
