@@ -4,6 +4,7 @@ import dev.spindle.hdl.FixFormat;
 import dev.spindle.hdl.FixMath;
 import dev.spindle.hdl.Overflow;
 import dev.spindle.hdl.Rounding;
+import dev.spindle.tools.RandomRaw;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -27,24 +28,8 @@ final class FixSamples {
         }
     }
 
-    /** A raw value of {@code f}: often a corner (min, max, 0, +-1 LSB) or an exact tie for some dropped bit count. */
-    static long raw(Random rnd, FixFormat f) {
-        long min = FixMath.minRaw(f);
-        long max = FixMath.maxRaw(f);
-        switch (rnd.nextInt(8)) {
-            case 0: return min;
-            case 1: return max;
-            case 2: return Math.max(min, Math.min(max, rnd.nextInt(3) - 1));
-            default: break;
-        }
-        long v = rnd.nextLong(min, max + 1);                   // formats here are at most 62 bits
-        int valueBits = f.width() - (f.signed() ? 1 : 0);
-        if (rnd.nextBoolean() && valueBits >= 1) {                // low k bits = 100..0: halfway when k bits are dropped
-            int k = 1 + rnd.nextInt(valueBits);
-            v = (v & -(1L << k)) | (1L << (k - 1));
-        }
-        return v;
-    }
+    /** A raw value of {@code f}: corners and exact ties often (see {@link RandomRaw#withTies}). */
+    static long raw(Random rnd, FixFormat f) { return RandomRaw.withTies(rnd, f); }
 
     /** {@code raw * 2^-fracBits}, exactly. */
     static BigDecimal value(long raw, int fracBits) { return new BigDecimal(BigInteger.valueOf(raw)).multiply(pow2(-fracBits)); }

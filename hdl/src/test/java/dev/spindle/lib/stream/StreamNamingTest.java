@@ -37,6 +37,13 @@ class StreamNamingTest {
 
     private static VerilogOutput emit() { return VerilogBackend.emit(Spindle.elaborate(Packets::new)); }
 
+    /** Two slave streams and one master stream of bytes, for the operators between them. */
+    static final class TwoToOne extends Bundle {
+        final Stream<UInt> first = slave(new Stream<>(UInt.type(8)));
+        final Stream<UInt> second = slave(new Stream<>(UInt.type(8)));
+        final Stream<UInt> output = master(new Stream<>(UInt.type(8)));
+    }
+
     @Test void portsFlattenAsInSpinalHdl() {
         List<String> ports = emit().manifest().ports().stream().map(Manifest.Port::name).toList();
         assertEquals(List.of("io_input_valid", "io_input_ready", "io_input_payload_last", "io_input_payload_fragment",
@@ -55,13 +62,20 @@ class StreamNamingTest {
     }
 
     @Test void queueIsAStreamFifoWithSpinalHdlPorts() {
-        VerilogOutput out = VerilogBackend.emit(Spindle.elaborate(() -> Harness.pipe(UInt.type(8), UInt.type(8), s -> s.queue(3))));
+        class Queued extends Component {
+            final TwoToOne io = new TwoToOne();
+            Queued() {
+                io.output.connectFrom(io.first.queue(3));
+                io.second.ready.assign(False());
+            }
+        }
+        VerilogOutput out = VerilogBackend.emit(Spindle.elaborate(Queued::new));
         String fifo = out.files().get("StreamFifo.v");
         for (String port : List.of("io_push_valid", "io_push_ready", "io_push_payload", "io_pop_valid", "io_pop_ready",
                 "io_pop_payload", "io_flush", "io_occupancy", "io_availability")) {
             assertTrue(fifo.contains(" " + port + ","), port);
         }
-        assertTrue(out.files().get("Harness.v").contains("wire io_inputs_0_queue_valid;"), out.files().get("Harness.v"));
+        assertTrue(out.files().get("Queued.v").contains("wire io_first_queue_valid;"), out.files().get("Queued.v"));
     }
 
     @Test void configurationsNameTheFaultyField() {
@@ -70,9 +84,14 @@ class StreamNamingTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new StreamWidthAdapter.Config(8, 20)).getMessage().contains("multiples"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> new StreamArbiter.Config(2, StreamArbiter.Arbitration.ROUND_ROBIN, null)).getMessage().startsWith("lock"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Spindle.elaborate(() -> new Harness<>(
-                UInt.type(8), 2, UInt.type(8), 1, 0, (in, out, c) -> out.getFirst().connectFrom(
-                        StreamArbiter.on(in, StreamArbiter.Arbitration.LOWEST_FIRST, StreamArbiter.Lock.FRAGMENT)))));
+        class FragmentLockOnBytes extends Component {
+            final TwoToOne io = new TwoToOne();
+            FragmentLockOnBytes() {
+                io.output.connectFrom(StreamArbiter.on(List.of(io.first, io.second), StreamArbiter.Arbitration.LOWEST_FIRST,
+                        StreamArbiter.Lock.FRAGMENT));
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Spindle.elaborate(FragmentLockOnBytes::new));
         assertTrue(e.getMessage().contains("Fragment"), e.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package dev.spindle.hdl.fix;
+package dev.spindle.sim.fix;
 
 import dev.spindle.hdl.BaseType;
 import dev.spindle.hdl.Bool;
