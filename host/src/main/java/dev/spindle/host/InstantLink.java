@@ -1,7 +1,6 @@
 package dev.spindle.host;
 
 import dev.spindle.lib.axi.Register;
-import dev.spindle.lib.axi.RegisterField;
 import dev.spindle.lib.axi.RegisterMap;
 import dev.spindle.nn.top.AcceleratorRegisters;
 import dev.spindle.nn.top.AcceleratorTop;
@@ -14,7 +13,8 @@ import java.nio.ByteOrder;
 import java.time.Duration;
 
 /**
- * A benchmark's device that costs nothing: registers read their reset values from the register map, a TOKENS packet
+ * A benchmark's device that costs nothing: registers read their words after reset from the register map (the ID
+ * registers their constants), a TOKENS packet
  * is answered at once by a RESULTS header for its rows (the result beats are left as they are, not computed). With
  * it the wall time of {@link Accelerator#submit} is the host's own cost and nothing else. For {@link HostBench}
  * only: it checks nothing and computes no result.
@@ -38,12 +38,7 @@ final class InstantLink implements Link {
 
     @Override
     public int readRegister(int offset) {
-        for (Register r : map.registers()) {
-            if (r.offset() != offset) continue;
-            long v = 0;
-            for (RegisterField f : r.fields()) v |= f.insert(f.reset());
-            return (int) v;
-        }
+        for (Register r : map.registers()) if (r.offset() == offset) return r.resetWord();
         throw new LinkException("instant: no register at 0x" + Integer.toHexString(offset));
     }
 
@@ -63,5 +58,12 @@ final class InstantLink implements Link {
 
     @Override public void read(MemorySegment c2h, Duration timeout) {}
 
-    @Override public void close() { arena.close(); }
+    private boolean closed;
+
+    @Override
+    public void close() {   // the Accelerator closes its link; closing again is a no-op, as for the other links
+        if (closed) return;
+        closed = true;
+        arena.close();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.spindle.nn.top;
 
 import dev.spindle.hdl.Bits;
+import dev.spindle.hdl.Bool;
 import dev.spindle.hdl.UInt;
 import dev.spindle.lib.stream.Fragment;
 import dev.spindle.lib.stream.Stream;
@@ -70,9 +71,17 @@ public interface AcceleratorUnit {
     /** The bit-exact result of one row (raw values), given the weights (raw, or an empty array). */
     long[] model(long[] row, long[] weights);
 
-    /** Read access to the loaded weights, one bus beat a word (asynchronous read). */
+    /**
+     * Read access to the loaded weights, one bus beat a word: the unit's weight stream, written by WEIGHTS packets
+     * in order and read by the unit at will (in its own clock domain when the unit has one). A large unit should
+     * read synchronously, so the memory maps to block RAM.
+     */
     interface WeightMemory {
+        /** Combinational read (distributed RAM for a large memory). */
         Bits read(UInt beatAddress);
+
+        /** Registered read: the word of {@code beatAddress} one clock after {@code enable}; holds otherwise. */
+        Bits readSync(UInt beatAddress, Bool enable);
 
         int depth();
     }

@@ -62,6 +62,8 @@ final class UnitCrossing {
         return new AcceleratorUnit.WeightMemory() {
             @Override public Bits read(UInt address) { return mem.readAsync(address); }
 
+            @Override public Bits readSync(UInt address, Bool enable) { return mem.readSync(address, enable); }
+
             @Override public int depth() { return mem.depth(); }
         };
     }
