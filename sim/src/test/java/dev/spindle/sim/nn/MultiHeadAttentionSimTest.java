@@ -186,5 +186,20 @@ class MultiHeadAttentionSimTest {
         assertEquals("lanes = 4 must divide tokens = 6 (a score row is a whole number of beats): allowed 1, 2, 3, 6", e.getMessage());
         var f = assertThrows(IllegalArgumentException.class, () -> k.config().withParallelism(0, 1, false));
         assertEquals("projectionParallelism = 0 is out of range: allowed 1..2147483647", f.getMessage());
+        var g = assertThrows(IllegalArgumentException.class, () -> Case.of(description(6, 4, 2, 3, 5, false, "exp_table", "s7.8")
+                .replace("\"weight\": \"s3.8\"", "\"weight\": \"s3.8\", \"bias\": \"s3.20\""), 1, 1, false));
+        assertEquals("query projection: bias.fracBits = 20 (bias = s3.20) is out of range: allowed at most 16 (input + weight fraction bits)",
+                g.getMessage());
+    }
+
+    /** {@code of(spec, ...)}: lanes and parallel heads from the spec's single parallelism, as documented. */
+    @Test void ofReadsTheSpecsParallelism() {
+        String btag = description(15, 6, 2, 32, 32, false, "exp_table", "s7.10");
+        for (int[] p : new int[][] {{1, 1, 0}, {200, 5, 0}, {480, 15, 0}, {959, 15, 0}, {960, 15, 1}}) {
+            TransformerConfig n = TransformerJson.parse(btag.replace("\"causal\"", "\"parallelism\": " + p[0] + ", \"causal\""));
+            var c = MultiHeadAttentionConfig.of(((BlockSpec) n.layers().getFirst()).attention(), 15, 6, n.input());
+            assertEquals(p[1], c.lanes(), "lanes at parallelism " + p[0]);
+            assertEquals(p[2] == 1, c.parallelHeads(), "parallel heads at parallelism " + p[0]);
+        }
     }
 }
