@@ -26,20 +26,11 @@ import static org.junit.jupiter.api.Assertions.*;
 class TransformerCliTest {
     @TempDir Path dir;
 
-    private static final String ARCH = """
-            {"name": "pre", "input": {"sequence": 4, "features": 2, "format": "s5.10"},
-             "defaults": {"weight": "s3.10", "data": "s7.10", "probs": "u1.12"},
-             "layers": [{"type": "dense", "name": "embed", "units": 4, "parallelism": 4},
-                        {"type": "block", "name": "b0", "norm": "pre", "attention": {"heads": 2, "key_dim": 2, "causal": true},
-                         "ffn": {"hidden": 4, "activation": "gelu", "gelu": "igelu"}, "attention_norm": {"name": "ln1"}, "ffn_norm": {"name": "ln2"}},
-                        {"type": "layernorm", "name": "ln_final"},
-                        {"type": "flatten"},
-                        {"type": "dense", "name": "out", "units": 1, "activation": "sigmoid", "probs": "u1.10"}]}
-            """;
+    /** The network {@code TransformerSimTest} simulates (the same Verilator build). */
+    private static final Path ARCH = Path.of("..", "examples", "models", "tiny-prenorm.json");
 
     @Test void simRunsEverySampleAndWritesProbsAndLatency() throws Exception {
-        Path arch = dir.resolve("pre.json");
-        Files.writeString(arch, ARCH);
+        Path arch = ARCH;
         TransformerConfig c = TransformerJson.read(arch);
         Path w = dir.resolve("w.npz");
         Npz.write(w, SeededWeights.of(c, 40, 1.0));
@@ -69,8 +60,7 @@ class TransformerCliTest {
     }
 
     @Test void generateWritesTheNetworkAndErrorsNameTheOption() throws Exception {
-        Path arch = dir.resolve("pre.json");
-        Files.writeString(arch, ARCH);
+        Path arch = ARCH;
         var r = SpindleCliTest.run("generate", "transformer", "--arch", arch.toString(), "--set", "layers.0.parallelism=2",
                 "-o", dir.resolve("v").toString());
         assertEquals(0, r.exit(), r.err());
