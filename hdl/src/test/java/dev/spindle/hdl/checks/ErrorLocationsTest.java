@@ -66,6 +66,16 @@ class ErrorLocationsTest {
         failure(Add::new, () -> "io_s", () -> "200", () -> "-128 to 127", () -> FILE + line);
     }
 
+    /** Issue 9 defect 11's check: a case value outside a signed selector's range is refused, with the range. */
+    @Test
+    void signedCaseValueOutsideTheRange() {
+        class Case extends Component {
+            final Io io = new Io();
+            Case() { switchOn(io.s).is(128, () -> io.y.assign(UInt.lit(0, 8))).dflt(() -> io.y.assign(UInt.lit(1, 8))); }
+        }
+        failure(Case::new, () -> "-128 to 127");
+    }
+
     @Test
     void undrivenOutputNamesTheComponentsLine() {
         class NoDriver extends Component {
