@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigInteger;
 import java.util.Random;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,36 +74,36 @@ class MacTest {
         }
     }
 
+    /** 300 random dot products through the model of {@code c}, each against {@code expected} of its exact sum. */
+    private static void checkDots(Mac.Config c, long seed, Function<Random, Vectors> draw, Function<BigInteger, Long> expected) {
+        var m = new MacModel(c);
+        Random rnd = new Random(seed);
+        for (int v = 0; v < 300; v++) {
+            Vectors x = draw.apply(rnd);
+            int vector = v;
+            assertEquals((long) expected.apply(x.exact()), dot(m, c, x.a(), x.b()), () -> "seed " + seed + " " + c + " vector " + vector);
+        }
+    }
+
     @ParameterizedTest(name = "{0}x{1} signed={2} acc={3}")
     @CsvSource({"8,8,true,10", "8,8,false,9", "12,12,true,16", "5,6,false,4"})
     void wrapIsTheExactSumModuloTheWidth(int aw, int bw, boolean signed, int acc) {
-        var c = new Mac.Config(aw, bw, signed, acc, Overflow.WRAP, false);
-        var m = new MacModel(c);
-        Random rnd = new Random(SEED + 1);
         BigInteger modulus = BigInteger.ONE.shiftLeft(acc);
-        for (int v = 0; v < 300; v++) {
-            Vectors x = Vectors.random(rnd, 1 + rnd.nextInt(64), signed, aw, bw);
-            BigInteger low = x.exact().mod(modulus);
-            if (signed && low.testBit(acc - 1)) low = low.subtract(modulus);
-            int vector = v;
-            assertEquals(low.longValueExact(), dot(m, c, x.a(), x.b()), () -> "seed " + (SEED + 1) + " " + c + " vector " + vector);
-        }
+        checkDots(new Mac.Config(aw, bw, signed, acc, Overflow.WRAP, false), SEED + 1,
+                rnd -> Vectors.random(rnd, 1 + rnd.nextInt(64), signed, aw, bw), exact -> {
+                    BigInteger low = exact.mod(modulus);
+                    return (signed && low.testBit(acc - 1) ? low.subtract(modulus) : low).longValueExact();
+                });
     }
 
     @ParameterizedTest(name = "{0}x{1} signed={2} acc={3}")
     @CsvSource({"8,8,true,12", "8,8,false,12", "6,6,true,6", "10,9,false,8"})
     void saturateClampsAMonotoneSum(int aw, int bw, boolean signed, int acc) {
-        var c = new Mac.Config(aw, bw, signed, acc, Overflow.SATURATE, true);
-        var m = new MacModel(c);
-        Random rnd = new Random(SEED + 2);
-        for (int v = 0; v < 300; v++) {
+        checkDots(new Mac.Config(aw, bw, signed, acc, Overflow.SATURATE, true), SEED + 2, rnd -> {
             boolean up = !signed || rnd.nextBoolean();             // all products >= 0, or all <= 0
-            Vectors x = Vectors.draw(1 + rnd.nextInt(64), () -> Math.abs(RandomRaw.next(rnd, signed, aw) / 2),
+            return Vectors.draw(1 + rnd.nextInt(64), () -> Math.abs(RandomRaw.next(rnd, signed, aw) / 2),
                     () -> Math.abs(RandomRaw.next(rnd, signed, bw) / 2) * (up ? 1 : -1));
-            long clamped = Math.max(RandomRaw.min(signed, acc), Math.min(RandomRaw.max(signed, acc), x.exact().longValueExact()));
-            int vector = v;
-            assertEquals(clamped, dot(m, c, x.a(), x.b()), () -> "seed " + (SEED + 2) + " " + c + " vector " + vector);
-        }
+        }, exact -> Math.max(RandomRaw.min(signed, acc), Math.min(RandomRaw.max(signed, acc), exact.longValueExact())));
     }
 
     @Test
