@@ -41,7 +41,8 @@ final class GenerateCommand implements Callable<Integer> {
         if (list) {
             for (Design<?, ?> e : Designs.all()) {
                 System.out.printf("%-10s %s%n           keys (defaults): %s%n", e.name(), e.description(),
-                        e.defaults() == null ? "(none: set every key)" : String.join(" ", ConfigParser.describe(e.defaults())));
+                        e.name().equals(TransformerArch.DESIGN) ? "--arch FILE.json [--set path=value] (fields of the description)"
+                                : e.defaults() == null ? "(none: set every key)" : String.join(" ", ConfigParser.describe(e.defaults())));
             }
             return 0;
         }
