@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 typedef int (*reg_read_fn)(uint32_t offset, uint32_t *value);
 typedef int (*reg_write_fn)(uint32_t offset, uint32_t value);
@@ -29,7 +30,13 @@ static h2c_write_fn h2c_write;
 static c2h_read_fn c2h_read;
 static struct fuse *fs;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t c2h_released = PTHREAD_COND_INITIALIZER;
 static int c2h_open;
+
+/* FUSE sends RELEASE asynchronously: close() returns before x_release runs, whereas the driver's release is done
+ * when close() returns. So a program that closes the C2H file and opens it again at once would see a spurious EBUSY;
+ * an open waits up to this long for a pending release (the loop is multithreaded) before it says EBUSY. */
+#define RELEASE_GRACE_MS 500
 
 static int which(const char *path) {
     if (path[0] != '/') return F_NONE;
@@ -67,7 +74,13 @@ static int x_open(const char *path, struct fuse_file_info *fi) {
     int f = which(path);
     if (f == F_NONE) return -ENOENT;
     if (f == F_C2H) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += (long) RELEASE_GRACE_MS * 1000000L;
+        until.tv_sec += until.tv_nsec / 1000000000L;
+        until.tv_nsec %= 1000000000L;
         pthread_mutex_lock(&lock);
+        while (c2h_open && pthread_cond_timedwait(&c2h_released, &lock, &until) == 0) { }
         int busy = c2h_open;
         if (!busy) c2h_open = 1;
         pthread_mutex_unlock(&lock);
@@ -83,6 +96,7 @@ static int x_release(const char *path, struct fuse_file_info *fi) {
     if (fi->fh == F_C2H) {
         pthread_mutex_lock(&lock);
         c2h_open = 0;
+        pthread_cond_broadcast(&c2h_released);
         pthread_mutex_unlock(&lock);
     }
     return 0;
