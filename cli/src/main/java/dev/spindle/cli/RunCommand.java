@@ -10,6 +10,7 @@ import dev.spindle.nn.top.AcceleratorTop;
 import dev.spindle.nn.top.Accelerators;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,14 +21,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code spindle run <design> [--set key=value]... [--device /dev/xdma0 | --sim] --inputs X.npz [--outputs Y.npz]}:
+ * {@code spindle run <design> [--set key=value]... [--device /dev/xdma0 | --sim] --inputs X.npz [--outputs Y.npz]}
+ * (the transformer also {@code --arch FILE.json --model WEIGHTS}, {@code --set} then overriding the description):
  * runs samples through the accelerator top on the simulated device (default) or an XDMA device, over
  * {@link SampleRun}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run samples through the accelerator (simulated device by default, or --device /dev/xdma0).")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DESIGN", description = "the unit: softmax or dot") String design;
+    @Parameters(index = "0", paramLabel = "DESIGN", description = "the unit: softmax, dot or transformer") String design;
+
+    @Mixin TransformerArch transformer;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "a setting of the unit, or dataWidth (64, 128, 256, 512)") List<String> settings = new ArrayList<>();
 
@@ -47,13 +51,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AcceleratorTop.Config base = Accelerators.config(design, ConfigParser.settings(settings));
+        var unitSettings = ConfigParser.settings(settings);
+        if (transformer.chosen(design)) {
+            if (transformer.model == null) throw new IllegalArgumentException("missing --model WEIGHTS (.npz or .safetensors)");
+            unitSettings.put("arch", transformer.arch.toString());
+        }
+        AcceleratorTop.Config base = Accelerators.config(design, unitSettings);
         AcceleratorTop.Config expected = base.withIdHash(Accelerators.idHash(base));
         String device = target == null ? null : target.device;
         Link link = device == null ? SimLink.open(base, SimLink.Options.fast()) : XdmaLink.open(device, base.dataWidth());
         try (Accelerator acc = Accelerator.open(link, expected, new Accelerator.Options(Duration.ofMillis(timeoutMs), 1024))) {
             System.out.println("run: " + design + " " + expected.unit() + " on " + link.device() + " (dataWidth " + base.dataWidth() + ", ID " + expected.idHash().substring(0, 16) + "…)");
-            SampleRun.Report r = SampleRun.run(acc, inputs, outputs, System.out);
+            SampleRun.Report r = SampleRun.run(acc, inputs, transformer.model, outputs, System.out);
             System.out.printf("run: %d of %d outputs agree with the bit-exact model%s%n", (long) r.samples() * outputsPerSample(expected) - r.mismatches(),
                     (long) r.samples() * outputsPerSample(expected), r.maxErrorVsReference() > 0 ? String.format("; max error vs the float reference %.5f", r.maxErrorVsReference()) : "");
             System.out.printf("run: %.0f inferences/s on the host; hardware: %d inferences, %d busy cycles, stalls in/out %d/%d%n",

@@ -8,6 +8,8 @@ import dev.spindle.nn.softmax.SoftmaxReference;
 import dev.spindle.nn.top.AcceleratorUnit;
 import dev.spindle.nn.top.DotProductUnit;
 import dev.spindle.nn.top.SoftmaxUnit;
+import dev.spindle.nn.top.TransformerUnit;
+import dev.spindle.nn.transformer.TransformerWeights;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * What {@code spindle run} does, as an API: reads the samples (array {@code x}; for the dot unit also
  * {@code weights}) from an .npz file, loads weights, runs the samples through an {@link Accelerator} in
  * double-buffered batches, compares each output with the unit's bit-exact model, and writes the outputs
- * ({@code probs} as float64 for the softmax, {@code y} as int64 for the dot product).
+ * ({@code probs} as float64 for the softmax and the transformer, {@code y} as int64 for the dot product).
  */
 public final class SampleRun {
     /** What a run found. {@code latencyCycles} is the hardware's LAST_LATENCY for one sample alone. */
@@ -34,17 +36,31 @@ public final class SampleRun {
 
     private SampleRun() {}
 
-    public static Report run(Accelerator acc, Path inputs, Path outputs, PrintStream log) {
+    public static Report run(Accelerator acc, Path inputs, Path outputs, PrintStream log) { return run(acc, inputs, null, outputs, log); }
+
+    /**
+     * {@link #run(Accelerator, Path, Path, PrintStream)} with the weights file {@code model} of a unit whose weights
+     * come from one (the transformer: {@code --model WEIGHTS}, whose x is (samples, sequence, features)).
+     */
+    public static Report run(Accelerator acc, Path inputs, Path model, Path outputs, PrintStream log) {
         AcceleratorUnit unit = acc.config().unit();
         ArrayFile in = Npz.read(inputs);
         int length = unit.inputLayout(acc.config().dataWidth()).length();
         NdArray xArray = in.array("x");
-        if (xArray.rank() != 2 || xArray.dim(1) != length || xArray.dim(0) < 1) {
-            throw new IllegalArgumentException(inputs + ": array x has shape " + java.util.Arrays.toString(xArray.shape())
-                    + ", expected (samples, " + length + ") with at least one sample");
+        int[] sampleShape = unit instanceof TransformerUnit t ? new int[] {t.network().sequence(), t.network().features()} : new int[] {length};
+        int[] shape = xArray.shape();
+        if (shape.length != sampleShape.length + 1 || shape[0] < 1
+                || !java.util.Arrays.equals(java.util.Arrays.copyOfRange(shape, 1, shape.length), sampleShape)) {
+            throw new IllegalArgumentException(inputs + ": array x has shape " + java.util.Arrays.toString(shape)
+                    + ", expected (samples, " + java.util.Arrays.toString(sampleShape).replaceAll("[\\[\\]]", "") + ") with at least one sample");
         }
         int samples = xArray.dim(0);
-        double[] x = in.finite("x", samples, length);
+        int[] full = new int[shape.length];
+        full[0] = samples;
+        System.arraycopy(sampleShape, 0, full, 1, sampleShape.length);
+        double[] x = in.finite("x", full);
+        if (model != null && !(unit instanceof TransformerUnit)) throw new IllegalArgumentException("--model belongs to the transformer unit, not '" + unit.name() + "'");
+        TransformerWeights networkWeights = null;
         long[][] raw = new long[samples][length];
         long[] weights = new long[0];
         switch (unit) {
@@ -58,6 +74,14 @@ public final class SampleRun {
                 for (int j = 0; j < length; j++) weights[j] = integer16(inputs, "weights", w[j]);
                 acc.loadWeights(weights);
                 log.println("run: loaded " + length + " weights, CRC-32 verified by the hardware");
+            }
+            case TransformerUnit t -> {
+                if (model == null) throw new IllegalArgumentException("the transformer unit needs --model WEIGHTS (.npz or .safetensors)");
+                networkWeights = TransformerWeights.load(t.network(), ArrayFile.read(model));
+                for (int i = 0; i < samples; i++) for (int j = 0; j < length; j++) raw[i][j] = t.network().input().fromDouble(x[i * length + j]);
+                weights = networkWeights.streamWords();
+                acc.loadWeights(weights);
+                log.println("run: loaded " + weights.length + " weight words from " + model + ", CRC-32 verified by the hardware");
             }
             default -> throw new UnsupportedOperationException("spindle run: unit " + unit.name() + " is not supported yet");
         }
@@ -93,6 +117,8 @@ public final class SampleRun {
                 }
             }
             if (outputs != null) Npz.write(outputs, Map.of("probs", NdArray.of(new int[] {samples, length}, probs)));
+        } else if (unit instanceof TransformerUnit t) {
+            maxError = TransformerOutputs.write(t.network(), networkWeights, x, out, outputs);
         } else if (outputs != null) {
             long[] y = new long[samples];
             for (int i = 0; i < samples; i++) y[i] = out[i][0];

@@ -97,6 +97,7 @@ public final class AcceleratorTop extends ConfiguredComponent<AcceleratorTop.Con
     private Bool weightsValid, errorRaised;
     private UInt causeCode;
     private Mem<Bits> weightMem;
+    private Bool weightWritten;
     private UInt busyCycles, inferences, stallIn, stallOut, lastLatency, latency, packets;
 
     public AcceleratorTop(Config c) {
@@ -169,7 +170,8 @@ public final class AcceleratorTop extends ConfiguredComponent<AcceleratorTop.Con
         if (unitDomain == null) {
             weightReady.assign(True());
             weightMem = weighted ? Mem.of(Bits.type(w), weightBeats).named("weights") : null;
-            results = unit.build(rows, w, weighted ? UnitCrossing.memory(weightMem) : null);
+            weightWritten = weighted ? Wire(Bool.type()).named("weight_written") : null;
+            results = unit.build(rows, w, weighted ? UnitCrossing.memory(weightMem, weightWritten) : null);
         } else {
             UnitCrossing x = new UnitCrossing(axi, unitDomain, unit, w, weightBeats);
             results = x.connect(rows, weightBeat, weightNext, h2c.tdata, weightReady);
@@ -234,7 +236,10 @@ public final class AcceleratorTop extends ConfiguredComponent<AcceleratorTop.Con
         if (weighted) {
             Bool weightFire = payloadFire.and(framer.eq(F_WEIGHTS));
             Bits crcNext = Crc32.next(crc, h2c.tdata);
-            if (unitDomain == null) weightMem.write(weightNext.resize(log2Up(weightBeats)), h2c.tdata, weightFire);
+            if (unitDomain == null) {
+                weightMem.write(weightNext.resize(log2Up(weightBeats)), h2c.tdata, weightFire);
+                weightWritten.assign(weightFire);
+            }
             when(weightFire, () -> {
                 weightNext.assign(weightNext.add(1));
                 crc.assign(crcNext);

@@ -84,5 +84,8 @@ public interface AcceleratorUnit {
         Bits readSync(UInt beatAddress, Bool enable);
 
         int depth();
+
+        /** True in a clock in which a weight beat is written (a unit that copies the weights out reloads after it). */
+        Bool written();
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Builds accelerator tops with their ID hash. The hash (docs/accelerator.md) is the SHA-256 of the configuration
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Accelerators {
     public static final int DEFAULT_DATA_WIDTH = 64;
     /** The units the top can wrap, by design name. */
-    public static final List<String> UNITS = List.of("softmax", "dot");
+    public static final List<String> UNITS = List.of("softmax", "dot", "transformer");
 
     private Accelerators() {}
 
@@ -44,10 +45,18 @@ public final class Accelerators {
      */
     public static String idHash(AcceleratorTop.Config c) {
         AcceleratorTop.Config zero = c.withIdHash(AcceleratorRegisters.Id.ZERO_HASH);
+        return hashOf(zero, onHelperThread("computing the ID hash", () -> VerilogBackend.emit(Spindle.elaborate(() -> new AcceleratorTop(zero)))));
+    }
+
+    /**
+     * {@code work} (an elaboration) run on a helper thread and waited for: the elaboration context belongs to its
+     * thread and cannot nest. Its exceptions are rethrown here; {@code what} names it when interrupted.
+     */
+    static <T> T onHelperThread(String what, Supplier<T> work) {
         AtomicReference<Object> result = new AtomicReference<>();
-        Thread t = Thread.ofPlatform().name("spindle-id-hash").start(() -> {
+        Thread t = Thread.ofPlatform().name("spindle-elaboration-helper").start(() -> {
             try {
-                result.set(VerilogBackend.emit(Spindle.elaborate(() -> new AcceleratorTop(zero))));
+                result.set(work.get());
             } catch (Throwable e) {
                 result.set(e);
             }
@@ -56,12 +65,13 @@ public final class Accelerators {
             t.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing the ID hash", e);
+            throw new IllegalStateException("interrupted while " + what, e);
         }
         if (result.get() instanceof RuntimeException e) throw e;
         if (result.get() instanceof Error e) throw e;
         if (result.get() instanceof Throwable e) throw new IllegalStateException(e);
-        return hashOf(zero, (VerilogOutput) result.get());
+        @SuppressWarnings("unchecked") T value = (T) result.get();
+        return value;
     }
 
     /** SHA-256 over "spindle-id-v1", the zero-hash configuration's text and each Verilog file (name, NUL, text, NUL). */
@@ -105,6 +115,7 @@ public final class Accelerators {
         return switch (design) {
             case "softmax" -> new SoftmaxUnit(BuiltinDesigns.SOFTMAX.config(settings));
             case "dot" -> new DotProductUnit(ConfigParser.parse(DotProductUnit.Config.class, new DotProductUnit.Config(16), settings));
+            case "transformer" -> TransformerUnit.of(settings);
             default -> throw new IllegalArgumentException("design '" + design + "' cannot be wrapped in the accelerator top: allowed " + String.join(", ", UNITS));
         };
     }

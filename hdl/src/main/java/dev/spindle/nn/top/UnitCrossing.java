@@ -58,13 +58,15 @@ final class UnitCrossing {
     }
 
     /** Asynchronous read access to a weight memory, one bus beat a word. */
-    static AcceleratorUnit.WeightMemory memory(Mem<Bits> mem) {
+    static AcceleratorUnit.WeightMemory memory(Mem<Bits> mem, Bool written) {
         return new AcceleratorUnit.WeightMemory() {
             @Override public Bits read(UInt address) { return mem.readAsync(address); }
 
             @Override public Bits readSync(UInt address, Bool enable) { return mem.readSync(address, enable); }
 
             @Override public int depth() { return mem.depth(); }
+
+            @Override public Bool written() { return written; }
         };
     }
 
@@ -90,9 +92,12 @@ final class UnitCrossing {
             arrived.ready.assign(isWeight.or(unitRows.ready));
             if (weightBeats > 0) {
                 weights = Mem.of(Bits.type(width), weightBeats).named("weights");
-                weights.write(arrived.payload.bits(width + aw - 1, width).asUInt(), data, arrived.valid.and(isWeight));
+                Bool written = Wire(arrived.fire().and(isWeight)).named("weight_written");
+                weights.write(arrived.payload.bits(width + aw - 1, width).asUInt(), data, written);
+                unitResults = unit.build(unitRows, width, memory(weights, written));
+            } else {
+                unitResults = unit.build(unitRows, width, null);
             }
-            unitResults = unit.build(unitRows, width, weights == null ? null : memory(weights));
         });
         return StreamFifoCC.of(unitResults, AcceleratorTop.CROSSING_DEPTH, unitDomain, axi);
     }

@@ -47,6 +47,19 @@ public final class TransformerWeights {
         return words;
     }
 
+    /** The same arrays holding the raw values of the weight stream {@code words} (the inverse of {@link #streamWords}). */
+    public TransformerWeights withStream(long[] words) {
+        Map<String, QuantizedArray> out = new LinkedHashMap<>();
+        int at = 0;
+        for (QuantizedArray a : arrays.values()) {
+            if (at + a.raw().length > words.length) throw new IllegalArgumentException("weight stream has " + words.length + " words, too few for " + a.name());
+            out.put(a.name(), new QuantizedArray(a.name(), a.format(), a.shape(), Arrays.copyOfRange(words, at, at + a.raw().length)));
+            at += a.raw().length;
+        }
+        if (at != words.length) throw new IllegalArgumentException("weight stream has " + words.length + " words, the network takes " + at);
+        return new TransformerWeights(out);
+    }
+
     public static TransformerWeights load(TransformerConfig c, ArrayFile file) {
         Map<String, QuantizedArray> out = new LinkedHashMap<>();
         var shapes = Shapes.shapes(c.sequence(), c.features(), c.layers());
