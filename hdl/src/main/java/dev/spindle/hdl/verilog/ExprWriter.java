@@ -243,10 +243,23 @@ final class ExprWriter {
         return s;
     }
 
+    /**
+     * An SInt product's operands are sign-extended to the product's width. Written as an unsigned multiply, a
+     * synthesiser sees a full-width product (Yosys: three DSP48s for 17 × 17 bits) because sign bits are not zeros;
+     * written signed it drops the copies of the sign bit (one DSP48). The low bits are the same either way, and
+     * {@code $unsigned(...)} keeps the signedness from leaking into the expression around it.
+     */
+    private static boolean signExtended(Node n) {
+        return n instanceof Const || n instanceof Op op && op.kind() == OpKind.SEXT;
+    }
+
     private String inline(Op op) {
         OpKind k = op.kind();
         return switch (k) {
-            case ADD, SUB, MUL, DIV_U, MOD_U, AND, OR, XOR, EQ, NE, LT_U, LE_U ->
+            case MUL -> signExtended(op.arg(0)) && signExtended(op.arg(1))
+                    ? "$unsigned($signed(" + term(op.arg(0)) + ") * $signed(" + term(op.arg(1)) + "))"
+                    : operand(op.arg(0)) + " * " + operand(op.arg(1));
+            case ADD, SUB, DIV_U, MOD_U, AND, OR, XOR, EQ, NE, LT_U, LE_U ->
                     operand(op.arg(0)) + " " + k.symbol + " " + operand(op.arg(1));
             case LT_S, LE_S -> "$signed(" + term(op.arg(0)) + ") " + k.symbol + " $signed(" + term(op.arg(1)) + ")";
             case NOT -> "~" + operand(op.arg(0));
