@@ -1,11 +1,11 @@
 package dev.spindle.cli;
 
-import dev.spindle.design.ConfigParser;
 import dev.spindle.host.SimLink;
 import dev.spindle.host.XdmaEmulator;
 import dev.spindle.nn.top.AcceleratorTop;
 import dev.spindle.nn.top.Accelerators;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,13 +17,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code spindle emulate <design> [--set key=value]... --mount DIR}: serves DIR/xdma0_user, DIR/xdma0_h2c_0 and
+ * {@code spindle emulate <design> [--set key=value]... [--arch FILE.json] --mount DIR}: serves DIR/xdma0_user, DIR/xdma0_h2c_0 and
  * DIR/xdma0_c2h_0 backed by the simulated accelerator top until interrupted (Ctrl-C or SIGTERM unmount cleanly).
  */
 @Command(name = "emulate", mixinStandardHelpOptions = true,
         description = "Serve an emulated XDMA device (FUSE) backed by the simulated accelerator until interrupted.")
 final class EmulateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DESIGN", description = "the unit: softmax or dot") String design;
+    @Parameters(index = "0", paramLabel = "DESIGN", description = "the unit: softmax, dot or transformer (with --arch FILE.json)") String design;
+
+    @Mixin TransformerArch transformer;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "a setting of the unit, or dataWidth (64, 128, 256, 512)") List<String> settings = new ArrayList<>();
 
@@ -33,7 +35,8 @@ final class EmulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AcceleratorTop.Config config = Accelerators.config(design, ConfigParser.settings(settings));
+        if (transformer.model != null) throw new IllegalArgumentException("--model is for spindle run: the host program loads the weights, not the device");
+        AcceleratorTop.Config config = Accelerators.config(design, transformer.unitSettings(design, settings));
         SimLink link = SimLink.open(config, SimLink.Options.fast());
         XdmaEmulator emulator = XdmaEmulator.start(link, mount, "xdma0", Duration.ofMillis(timeoutMs));
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,6 +1,5 @@
 package dev.spindle.cli;
 
-import dev.spindle.design.ConfigParser;
 import dev.spindle.host.Accelerator;
 import dev.spindle.host.Link;
 import dev.spindle.host.SampleRun;
@@ -51,11 +50,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var unitSettings = ConfigParser.settings(settings);
-        if (transformer.chosen(design)) {
-            if (transformer.model == null) throw new IllegalArgumentException("missing --model WEIGHTS (.npz or .safetensors)");
-            unitSettings.put("arch", transformer.arch.toString());
-        }
+        var unitSettings = transformer.unitSettings(design, settings);
+        if (unitSettings.containsKey("arch") && transformer.model == null) throw new IllegalArgumentException("missing --model WEIGHTS (.npz or .safetensors)");
         AcceleratorTop.Config base = Accelerators.config(design, unitSettings);
         AcceleratorTop.Config expected = base.withIdHash(Accelerators.idHash(base));
         String device = target == null ? null : target.device;

@@ -34,6 +34,13 @@ final class TransformerArch {
         return t;
     }
 
+    /** The accelerator top's unit settings: the {@code --set} pairs, and {@code arch=FILE} for the transformer. */
+    java.util.Map<String, String> unitSettings(String design, List<String> settings) {
+        java.util.Map<String, String> s = ConfigParser.settings(settings);
+        if (chosen(design)) s.put("arch", arch.toString());
+        return s;
+    }
+
     /** The description with the {@code --set} overrides applied. */
     TransformerConfig config(List<String> settings) { return TransformerJson.read(arch, ConfigParser.settings(settings)); }
 

@@ -2,6 +2,7 @@ package dev.spindle.cli;
 
 import dev.spindle.host.Accelerator;
 import dev.spindle.host.SimLink;
+import dev.spindle.host.XdmaEmulator;
 import dev.spindle.modelfile.ArrayFile;
 import dev.spindle.modelfile.NdArray;
 import dev.spindle.modelfile.Npz;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * The transformer network inside the accelerator top, over {@code SimLink}: a small seeded network
  * ({@code examples/models/tiny-prenorm.json}, the one {@code TransformerCliTest} simulates), its quantised weights
  * loaded through {@code Accelerator.loadWeights} (CRC-32 read back from the hardware), outputs compared with the
- * bit-exact {@link TransformerModel} computed here from the weights file (not through the unit).
+ * bit-exact {@link TransformerModel} computed here from the weights file (not through the unit), and the same
+ * outputs through the emulated XDMA device ({@code --device DIR/xdma0}).
  */
 class TransformerRunTest {
     private static final Path ARCH = Path.of("..", "examples", "models", "tiny-prenorm.json");
@@ -52,6 +54,16 @@ class TransformerRunTest {
             long[] expect = model.apply(model.quantizeInput(x.slice(s).doubles()));
             assertEquals(model.outputFormat().toDouble(expect[0]), probs.slice(s).doubles()[0], 0.0, "sample " + s);
         }
+
+        Path mount = dir.resolve("dev");
+        SimLink link = SimLink.open(Accelerators.config("transformer", Map.of("arch", ARCH.toString())), SimLink.Options.fast());
+        try (XdmaEmulator emulator = XdmaEmulator.start(link, mount, "xdma0", Duration.ofSeconds(2))) {
+            var dev = SpindleCliTest.run("run", "transformer", "--arch", ARCH.toString(), "--model", w.toString(), "--device", mount.resolve("xdma0").toString(),
+                    "--inputs", inputs.toString(), "--outputs", dir.resolve("dev.npz").toString());
+            assertEquals(0, dev.exit(), dev.out() + dev.err());
+            assertEquals(r.lastLine().replace("device=sim", "device=xdma0"), dev.lastLine());
+        }
+        assertArrayEquals(probs.doubles(), ArrayFile.read(dir.resolve("dev.npz")).array("probs").doubles());
 
         var noModel = SpindleCliTest.run("run", "transformer", "--arch", ARCH.toString(), "--inputs", inputs.toString());
         assertEquals(2, noModel.exit());
