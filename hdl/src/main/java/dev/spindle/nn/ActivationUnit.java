@@ -8,6 +8,7 @@ import dev.spindle.hdl.Mem;
 import dev.spindle.hdl.SInt;
 import dev.spindle.hdl.UInt;
 import dev.spindle.hdl.Vec;
+import dev.spindle.lib.OutputStage;
 import dev.spindle.lib.Pipeline;
 import dev.spindle.lib.stream.Stream;
 
@@ -38,14 +39,10 @@ public final class ActivationUnit extends ConfiguredComponent<ActivationUnitConf
     public ActivationUnit(ActivationUnitConfig c) {
         super(c);
         io = new Io(c);
-        Bool outValid = RegInit(False());
-        Bool ce = Wire(Bool.type());
-        ce.assign(outValid.and(io.output.ready.not()).not());
-        io.input.ready.assign(ce);
-        Pipeline pipe = new Pipeline(ce);
-        Bool valid = pipe.valid(io.input.fire(), c.latency() - 1);
-        when(ce, () -> outValid.assign(valid)).elseWhen(io.output.fire(), () -> outValid.assign(False()));
-        io.output.valid.assign(outValid);
+        OutputStage out = new OutputStage(io.output);
+        io.input.ready.assign(out.enable());
+        Pipeline pipe = new Pipeline(out.enable());
+        out.drive(pipe.valid(io.input.fire(), c.latency() - 1));
         for (int i = 0; i < c.lanes(); i++) {
             SInt x = io.input.payload.get(i);
             SInt y = switch (c.function()) {

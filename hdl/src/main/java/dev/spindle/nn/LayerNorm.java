@@ -8,6 +8,7 @@ import dev.spindle.hdl.Mem;
 import dev.spindle.hdl.SInt;
 import dev.spindle.hdl.UInt;
 import dev.spindle.hdl.Vec;
+import dev.spindle.lib.OutputStage;
 import dev.spindle.lib.math.AdderTree;
 import dev.spindle.lib.stream.Stream;
 
@@ -63,9 +64,8 @@ public final class LayerNorm extends ConfiguredComponent<LayerNormConfig> {
             (i < n ? gamma : beta).add(r);
         }
 
-        Bool outValid = RegInit(False());
-        ce = Wire(Bool.type());
-        ce.assign(outValid.and(io.output.ready.not()).not());
+        OutputStage out = new OutputStage(io.output);
+        ce = out.enable();
         io.input.ready.assign(ce);
 
         // S1: input register
@@ -146,7 +146,7 @@ public final class LayerNorm extends ConfiguredComponent<LayerNormConfig> {
         }
         // S11: y_i = sat_Y(rsh(z·gamma + beta·2^(Fz+Fg-Fb), Fz+Fg-Fy)): the output register
         int fzg = c.normalized().fracBits() + c.gamma().fracBits();
-        when(ce, () -> outValid.assign(v10)).elseWhen(io.output.fire(), () -> outValid.assign(False()));
+        out.drive(v10);
         for (int i = 0; i < n; i++) {
             SInt prod = z10.get(i).mul(gamma.get(i));
             SInt b = beta.get(i).shl(fzg - c.beta().fracBits());
@@ -154,7 +154,6 @@ public final class LayerNorm extends ConfiguredComponent<LayerNormConfig> {
             SInt total = prod.resize(w).add(b.resize(w));
             io.output.payload.get(i).assign(reg(Linear.roundSaturate(total, fzg - c.output().fracBits(), c.output())));
         }
-        io.output.valid.assign(outValid);
     }
 
     private Bool stageValid(Bool previous) {

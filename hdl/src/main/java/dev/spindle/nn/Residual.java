@@ -6,6 +6,7 @@ import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.FixFormat;
 import dev.spindle.hdl.SInt;
 import dev.spindle.hdl.Vec;
+import dev.spindle.lib.OutputStage;
 import dev.spindle.lib.stream.Stream;
 
 /**
@@ -34,14 +35,12 @@ public final class Residual extends ConfiguredComponent<ResidualConfig> {
     public Residual(ResidualConfig c) {
         super(c);
         io = new Io(c);
-        Bool outValid = RegInit(False());
-        Bool ce = Wire(Bool.type());
-        ce.assign(outValid.and(io.output.ready.not()).not());
+        OutputStage out = new OutputStage(io.output);
+        Bool ce = out.enable();
         Bool take = io.a.valid.and(io.b.valid).and(ce);
         io.a.ready.assign(take);
         io.b.ready.assign(take);
-        when(take, () -> outValid.assign(True())).elseWhen(io.output.fire(), () -> outValid.assign(False()));
-        io.output.valid.assign(outValid);
+        out.drive(take);
         int fy = c.output().fracBits();
         for (int i = 0; i < c.lanes(); i++) {
             SInt sa = align(io.a.payload.get(i), c.a(), fy);
