@@ -3,16 +3,12 @@ package dev.spindle.cli;
 import dev.spindle.host.SimLink;
 import dev.spindle.host.XdmaEmulator;
 import dev.spindle.nn.top.AcceleratorTop;
-import dev.spindle.nn.top.Accelerators;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,11 +19,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "emulate", mixinStandardHelpOptions = true,
         description = "Serve an emulated XDMA device (FUSE) backed by the simulated accelerator until interrupted.")
 final class EmulateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DESIGN", description = "the unit: softmax, dot or transformer (with --arch FILE.json)") String design;
-
-    @Mixin TransformerArch transformer;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "a setting of the unit, or dataWidth (64, 128, 256, 512)") List<String> settings = new ArrayList<>();
+    @Mixin AcceleratorUnitOptions unit;
 
     @Option(names = "--mount", paramLabel = "DIR", required = true, description = "directory to serve the device files in") Path mount;
 
@@ -35,8 +27,8 @@ final class EmulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (transformer.model != null) throw new IllegalArgumentException("--model is for spindle run: the host program loads the weights, not the device");
-        AcceleratorTop.Config config = Accelerators.config(design, transformer.unitSettings(design, settings));
+        if (unit.transformer.model != null) throw new IllegalArgumentException("--model is for spindle run: the host program loads the weights, not the device");
+        AcceleratorTop.Config config = unit.config();
         SimLink link = SimLink.open(config, SimLink.Options.fast());
         XdmaEmulator emulator = XdmaEmulator.start(link, mount, "xdma0", Duration.ofMillis(timeoutMs));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -45,7 +37,7 @@ final class EmulateCommand implements Callable<Integer> {
             System.out.println("emulate: unmounted " + mount);
             stopped.countDown();
         }));
-        System.out.println("emulate: " + design + " " + link.config().unit() + " (ID " + link.config().idHash().substring(0, 16) + "…) as " + emulator.devicePrefix() + "_{user,h2c_0,c2h_0}");
+        System.out.println("emulate: " + unit.design + " " + link.config().unit() + " (ID " + link.config().idHash().substring(0, 16) + "…) as " + emulator.devicePrefix() + "_{user,h2c_0,c2h_0}");
         System.out.println("emulate: ready " + mount);
         System.out.flush();
         stopped.await();

@@ -11,12 +11,9 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -28,11 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run samples through the accelerator (simulated device by default, or --device /dev/xdma0).")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DESIGN", description = "the unit: softmax, dot or transformer") String design;
-
-    @Mixin TransformerArch transformer;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "a setting of the unit, or dataWidth (64, 128, 256, 512)") List<String> settings = new ArrayList<>();
+    @Mixin AcceleratorUnitOptions unit;
 
     static final class Target {
         @Option(names = "--device", paramLabel = "PREFIX", description = "XDMA device prefix: /dev/xdma0 means /dev/xdma0_user, _h2c_0, _c2h_0") String device;
@@ -50,15 +43,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var unitSettings = transformer.unitSettings(design, settings);
-        if (unitSettings.containsKey("arch") && transformer.model == null) throw new IllegalArgumentException("missing --model WEIGHTS (.npz or .safetensors)");
-        AcceleratorTop.Config base = Accelerators.config(design, unitSettings);
+        if (unit.transformer.chosen(unit.design) && unit.transformer.model == null) throw new IllegalArgumentException("missing --model WEIGHTS (.npz or .safetensors)");
+        AcceleratorTop.Config base = unit.config();
         AcceleratorTop.Config expected = base.withIdHash(Accelerators.idHash(base));
         String device = target == null ? null : target.device;
         Link link = device == null ? SimLink.open(base, SimLink.Options.fast()) : XdmaLink.open(device, base.dataWidth());
         try (Accelerator acc = Accelerator.open(link, expected, new Accelerator.Options(Duration.ofMillis(timeoutMs), 1024))) {
-            System.out.println("run: " + design + " " + expected.unit() + " on " + link.device() + " (dataWidth " + base.dataWidth() + ", ID " + expected.idHash().substring(0, 16) + "…)");
-            SampleRun.Report r = SampleRun.run(acc, inputs, transformer.model, outputs, System.out);
+            System.out.println("run: " + unit.design + " " + expected.unit() + " on " + link.device() + " (dataWidth " + base.dataWidth() + ", ID " + expected.idHash().substring(0, 16) + "…)");
+            SampleRun.Report r = SampleRun.run(acc, inputs, unit.transformer.model, outputs, System.out);
             System.out.printf("run: %d of %d outputs agree with the bit-exact model%s%n", (long) r.samples() * outputsPerSample(expected) - r.mismatches(),
                     (long) r.samples() * outputsPerSample(expected), r.maxErrorVsReference() > 0 ? String.format("; max error vs the float reference %.5f", r.maxErrorVsReference()) : "");
             System.out.printf("run: %.0f inferences/s on the host; hardware: %d inferences, %d busy cycles, stalls in/out %d/%d%n",
