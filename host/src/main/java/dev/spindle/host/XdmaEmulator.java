@@ -171,41 +171,45 @@ public final class XdmaEmulator implements AutoCloseable {
     }
 
     private long h2cWrite(MemorySegment buffer, long length) {
-        try {
-            synchronized (writeLock) {
-                if (vanished) return -ENODEV;
-                if (length % link.wordBytes() != 0) return -EINVAL;
-                byte[] data = buffer.reinterpret(length).toArray(ValueLayout.JAVA_BYTE);
-                boolean vanish = take(Fault.VANISH);
-                long taken = vanish ? Math.max(1, length / link.wordBytes() / 2) * link.wordBytes() : length;
-                MemorySegment part = MemorySegment.ofArray(data).asSlice(0, taken);
-                long n = run(new Job(link.new Transfer(part, "H2C write"), timeout), true);
-                if (vanish) {
-                    vanished = true;
-                    return -ENODEV;
-                }
-                return n < 0 ? n : length;
+        return streamAccess(writeLock, length, () -> {
+            byte[] data = buffer.reinterpret(length).toArray(ValueLayout.JAVA_BYTE);
+            boolean vanish = take(Fault.VANISH);
+            long taken = vanish ? Math.max(1, length / link.wordBytes() / 2) * link.wordBytes() : length;
+            MemorySegment part = MemorySegment.ofArray(data).asSlice(0, taken);
+            long n = run(new Job(link.new Transfer(part, "H2C write"), timeout), true);
+            if (vanish) {
+                vanished = true;
+                return (long) -ENODEV;
             }
-        } catch (Throwable t) {
-            return -EIO;
-        }
+            return n < 0 ? n : length;
+        });
     }
 
     private long c2hRead(MemorySegment buffer, long length) {
+        return streamAccess(readLock, length, () -> {
+            if (take(Fault.TIMEOUT)) {
+                sleep(timeout.toMillis());
+                return (long) -ETIMEDOUT;
+            }
+            long want = take(Fault.SHORT_READ) ? Math.max(1, length / link.wordBytes() / 2) * link.wordBytes() : length;
+            byte[] data = new byte[(int) want];
+            long n = run(new Job(link.new Transfer(MemorySegment.ofArray(data), "C2H read"), timeout), false);
+            if (n < 0) return n;
+            MemorySegment.copy(MemorySegment.ofArray(data), 0, buffer.reinterpret(length), 0, want);
+            return want;
+        });
+    }
+
+    /**
+     * One stream transfer as the driver checks it, one at a time per direction ({@code lock}): ENODEV once the device
+     * vanished, EINVAL for a length that is not whole words, EIO for anything the transfer throws.
+     */
+    private long streamAccess(Object lock, long length, Callable<Long> transfer) {
         try {
-            synchronized (readLock) {
+            synchronized (lock) {
                 if (vanished) return -ENODEV;
                 if (length % link.wordBytes() != 0) return -EINVAL;
-                if (take(Fault.TIMEOUT)) {
-                    sleep(timeout.toMillis());
-                    return -ETIMEDOUT;
-                }
-                long want = take(Fault.SHORT_READ) ? Math.max(1, length / link.wordBytes() / 2) * link.wordBytes() : length;
-                byte[] data = new byte[(int) want];
-                long n = run(new Job(link.new Transfer(MemorySegment.ofArray(data), "C2H read"), timeout), false);
-                if (n < 0) return n;
-                MemorySegment.copy(MemorySegment.ofArray(data), 0, buffer.reinterpret(length), 0, want);
-                return want;
+                return transfer.call();
             }
         } catch (Throwable t) {
             return -EIO;

@@ -142,11 +142,7 @@ public final class XdmaLink implements Link {
             throw new LinkException(prefix + "_c2h_0: interrupted while waiting for the C2H read", e);
         }
         if (writeFailure != null) throw writeFailure;
-        if (n < 0) {
-            int errno = (int) -n;
-            String msg = XdmaErrors.message(prefix + "_c2h_0", "C2H read of " + in.byteSize() + " bytes", errno);
-            throw XdmaErrors.isTimeout(errno) ? new LinkException.Timeout(msg, 0) : new LinkException(msg);
-        }
+        if (n < 0) throw streamError(prefix + "_c2h_0", "C2H read of " + in.byteSize() + " bytes", n);
         if (n != in.byteSize()) {
             throw new LinkException(prefix + "_c2h_0: short read: " + n + " of " + in.byteSize() + " bytes (the device ended the "
                     + "packet early, or the driver split it); the partial data is discarded");
@@ -155,15 +151,18 @@ public final class XdmaLink implements Link {
 
     private void pwriteAll(MemorySegment data) {
         long n = sys.pwrite(h2c, data, data.byteSize(), 0);
-        if (n < 0) {
-            int errno = (int) -n;
-            String msg = XdmaErrors.message(prefix + "_h2c_0", "H2C write of " + data.byteSize() + " bytes", errno);
-            throw XdmaErrors.isTimeout(errno) ? new LinkException.Timeout(msg, 0) : new LinkException(msg);
-        }
+        if (n < 0) throw streamError(prefix + "_h2c_0", "H2C write of " + data.byteSize() + " bytes", n);
         if (n != data.byteSize()) {
             throw new LinkException(prefix + "_h2c_0: short write: " + n + " of " + data.byteSize() + " bytes taken; the device has part of a packet "
                     + "(the accelerator must be aborted before the next one)");
         }
+    }
+
+    /** The driver's error for a stream transfer that returned {@code -errno}: a timeout as {@link LinkException.Timeout}. */
+    private static LinkException streamError(String file, String what, long n) {
+        int errno = (int) -n;
+        String msg = XdmaErrors.message(file, what, errno);
+        return XdmaErrors.isTimeout(errno) ? new LinkException.Timeout(msg, 0) : new LinkException(msg);
     }
 
     private void checkStreamBuffer(MemorySegment s, String what) {
