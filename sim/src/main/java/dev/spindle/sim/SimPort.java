@@ -24,39 +24,33 @@ public sealed class SimPort permits SimPort.BoolPort, SimPort.UIntPort, SimPort.
     public int width() { return port.width(); }
 
     /** The unsigned bit pattern (ports up to 64 bits). */
-    public long raw() {
-        if (output) sim.settle();
-        return port.get();
-    }
+    public long raw() { return settled().get(); }
 
-    public void setRaw(long bits) {
-        port.set(bits);
-        sim.inputsChanged();
-    }
+    public void setRaw(long bits) { changing().set(bits); }
 
-    public BigInteger big() {
-        if (output) sim.settle();
-        return port.getBig();
-    }
+    public BigInteger big() { return settled().getBig(); }
 
-    public void setBig(BigInteger value) {
-        port.setBig(value);
-        sim.inputsChanged();
-    }
+    public void setBig(BigInteger value) { changing().setBig(value); }
 
     /**
      * Word {@code index} (32 bits, least significant first) of a port of any width; unlike {@link #big()} it
      * allocates nothing, so a loop over a wide port costs no garbage.
      */
-    public int word(int index) {
-        if (output) sim.settle();
-        return port.getWord(index);
-    }
+    public int word(int index) { return settled().getWord(index); }
 
     /** Sets word {@code index} of an input of any width; bits above the width are dropped. */
-    public void setWord(int index, int value) {
-        port.setWord(index, value);
+    public void setWord(int index, int value) { changing().setWord(index, value); }
+
+    /** The port to read, the model evaluated first when it is an output and an input changed since. */
+    private Port settled() {
+        if (output) sim.settle();
+        return port;
+    }
+
+    /** The port to write, the simulation told that its inputs change (it evaluates before the next read or edge). */
+    private Port changing() {
         sim.inputsChanged();
+        return port;
     }
 
     /** Number of 32-bit words ({@link #word}, {@link #setWord}). */

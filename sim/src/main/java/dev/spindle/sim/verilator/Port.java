@@ -101,12 +101,7 @@ public final class Port {
     public long get() {
         long a = narrow;
         if (a == 0) throw getError();
-        return mask & switch (bytes) {
-            case 1 -> MEMORY.get(JAVA_BYTE, a);
-            case 2 -> MEMORY.get(JAVA_SHORT_UNALIGNED, a);
-            case 4 -> MEMORY.get(WORD, a);
-            default -> MEMORY.get(JAVA_LONG_UNALIGNED, a);
-        };
+        return mask & load(a, bytes);
     }
 
     /** Drives an input; {@code value} is truncated to the width (zero-extended on a wide port). */
@@ -116,12 +111,26 @@ public final class Port {
             setOther(value);
             return;
         }
-        long v = value & mask;
+        store(a, bytes, value & mask);
+    }
+
+    /** The narrow storage of {@code bytes} (1, 2, 4 or 8) at {@code address}, not yet masked; {@link PortRun} shares it. */
+    static long load(long address, int bytes) {
+        return switch (bytes) {
+            case 1 -> MEMORY.get(JAVA_BYTE, address);
+            case 2 -> MEMORY.get(JAVA_SHORT_UNALIGNED, address);
+            case 4 -> MEMORY.get(WORD, address);
+            default -> MEMORY.get(JAVA_LONG_UNALIGNED, address);
+        };
+    }
+
+    /** Writes the low {@code bytes} (1, 2, 4 or 8) of {@code value}, already masked, at {@code address}. */
+    static void store(long address, int bytes, long value) {
         switch (bytes) {
-            case 1 -> MEMORY.set(JAVA_BYTE, a, (byte) v);
-            case 2 -> MEMORY.set(JAVA_SHORT_UNALIGNED, a, (short) v);
-            case 4 -> MEMORY.set(WORD, a, (int) v);
-            default -> MEMORY.set(JAVA_LONG_UNALIGNED, a, v);
+            case 1 -> MEMORY.set(JAVA_BYTE, address, (byte) value);
+            case 2 -> MEMORY.set(JAVA_SHORT_UNALIGNED, address, (short) value);
+            case 4 -> MEMORY.set(WORD, address, (int) value);
+            default -> MEMORY.set(JAVA_LONG_UNALIGNED, address, value);
         }
     }
 

@@ -1,11 +1,5 @@
 package dev.spindle.sim.verilator;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
-
-import java.lang.foreign.MemorySegment;
 import java.util.List;
 
 /**
@@ -14,10 +8,7 @@ import java.util.List;
  * one base address, one mask and one size for all of them instead of a handle, a port and its fields per element.
  * Same safety as {@link Port}: the base is 0 where the access does not apply and once the model is closed.
  */
-@SuppressWarnings("restricted")
 public final class PortRun {
-    private static final MemorySegment MEMORY = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
-
     private final NativeModel model;
     private final List<Port> ports;
     private final int bytes;      // 1, 2, 4 or 8
@@ -66,12 +57,7 @@ public final class PortRun {
         long a = base;
         if (a == 0 || Integer.compareUnsigned(k, count) >= 0) return ports.get(k).get();   // closed or bad index: the port says why
         long at = a + (long) k * bytes;
-        return mask & switch (bytes) {
-            case 1 -> MEMORY.get(JAVA_BYTE, at);
-            case 2 -> MEMORY.get(JAVA_SHORT_UNALIGNED, at);
-            case 4 -> MEMORY.get(JAVA_INT_UNALIGNED, at);
-            default -> MEMORY.get(JAVA_LONG_UNALIGNED, at);
-        };
+        return mask & Port.load(at, bytes);
     }
 
     /** Drives element {@code k}; the value is truncated to the width. */
@@ -82,13 +68,7 @@ public final class PortRun {
             return;
         }
         long at = a + (long) k * bytes;
-        long v = value & mask;
-        switch (bytes) {
-            case 1 -> MEMORY.set(JAVA_BYTE, at, (byte) v);
-            case 2 -> MEMORY.set(JAVA_SHORT_UNALIGNED, at, (short) v);
-            case 4 -> MEMORY.set(JAVA_INT_UNALIGNED, at, (int) v);
-            default -> MEMORY.set(JAVA_LONG_UNALIGNED, at, v);
-        }
+        Port.store(at, bytes, value & mask);
     }
 
     /** Called by {@link NativeModel#close()} with its ports' detach: every later access throws. */
