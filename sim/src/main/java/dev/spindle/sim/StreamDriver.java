@@ -14,7 +14,7 @@ import java.util.Random;
  * that writes them by hand is caught). Values go through a {@link Codec} derived from the payload type:
  * {@code StreamDriver<FragmentBeat<long[]>> in = StreamDriver.on(sim, dut.io.input, rnd, 0.2)}.
  */
-public final class StreamDriver<V> extends StreamAgent<V> {
+public final class StreamDriver<V> extends StreamAgent<V, StreamDriver<V>> {
     private final ArrayDeque<V> queue = new ArrayDeque<>();
     private boolean offering;
 
@@ -24,8 +24,7 @@ public final class StreamDriver<V> extends StreamAgent<V> {
     }
 
     public StreamDriver(Sim<?> sim, Stream<? extends Data> stream, Codec<V> codec, Random random, double gap) {
-        super(sim, stream, codec, random, "gap", gap);
-        ports.valid.setRaw(0);
+        super(sim, stream, codec, random, Side.DRIVER, gap);
     }
 
     /** Queues a word; it is checked against the payload's shape now (type, length, range), naming the port. */
@@ -37,18 +36,6 @@ public final class StreamDriver<V> extends StreamAgent<V> {
 
     public StreamDriver<V> pushAll(Iterable<? extends V> values) {
         for (V v : values) push(v);
-        return this;
-    }
-
-    /** Called with every word as it fires. */
-    public StreamDriver<V> onBeat(Beat.Listener<V> listener) {
-        fires.listen(listener);
-        return this;
-    }
-
-    /** Keeps every word that fires, with its cycle, for {@link #sent()}. */
-    public StreamDriver<V> record() {
-        fires.record();
         return this;
     }
 

@@ -13,7 +13,7 @@ import java.util.Random;
  * the stream's name and the seed. Every word that fires is decoded by a {@link Codec} derived from the payload type
  * and passed to the listener, or compared in place with a scoreboard's next expected word ({@link #checkWith}).
  */
-public final class StreamMonitor<V> extends StreamAgent<V> {
+public final class StreamMonitor<V> extends StreamAgent<V, StreamMonitor<V>> {
     private Scoreboard<V> board;
     private boolean ready;
 
@@ -23,14 +23,7 @@ public final class StreamMonitor<V> extends StreamAgent<V> {
     }
 
     public StreamMonitor(Sim<?> sim, Stream<? extends Data> stream, Codec<V> codec, Random random, double backPressure) {
-        super(sim, stream, codec, random, "backPressure", backPressure);
-        ports.ready.setRaw(0);
-    }
-
-    /** Called for every word as it fires. */
-    public StreamMonitor<V> onBeat(Beat.Listener<V> listener) {
-        fires.listen(listener);
-        return this;
+        super(sim, stream, codec, random, Side.MONITOR, backPressure);
     }
 
     /**
@@ -40,12 +33,6 @@ public final class StreamMonitor<V> extends StreamAgent<V> {
      */
     public StreamMonitor<V> checkWith(Scoreboard<V> board) {
         this.board = board;
-        return this;
-    }
-
-    /** Keeps every word that fires, with its cycle, for {@link #received()}. */
-    public StreamMonitor<V> record() {
-        fires.record();
         return this;
     }
 
