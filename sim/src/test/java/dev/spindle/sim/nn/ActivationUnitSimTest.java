@@ -52,30 +52,38 @@ class ActivationUnitSimTest {
         return x;
     }
 
+    /** The unit with its agents, {@code n} random beats queued at the input and the model's outputs expected. */
+    record Queued(Sim<ActivationUnit> sim, StreamDriver<long[]> input, StreamMonitor<long[]> output, Scoreboard<long[]> board) {}
+
+    static Queued queue(ActivationUnitConfig c, int n, double gap, double backPressure, SimSession session, Random rnd) {
+        Sim<ActivationUnit> sim = session.sim(() -> new ActivationUnit(c));
+        var model = model(c);
+        StreamDriver<long[]> input = StreamDriver.on(sim, sim.dut().io.input, rnd, gap);
+        Scoreboard<long[]> board = new Scoreboard<>("activation " + c);
+        StreamMonitor<long[]> output = StreamMonitor.<long[]>on(sim, sim.dut().io.output, rnd, backPressure).checkWith(board);
+        for (int v = 0; v < n; v++) {
+            long[] x = randomBeat(c, rnd);
+            long[] y = new long[x.length];
+            for (int i = 0; i < y.length; i++) y[i] = model.applyAsLong(x[i]);
+            input.push(x);
+            board.expect(y);
+        }
+        return new Queued(sim, input, output, board);
+    }
+
     @ParameterizedTest(name = "{0} {1} -> {2}, {3} lanes")
     @CsvSource({"RELU, s7.10, s7.10, 3", "GELU_TABLE, s7.10, s7.10, 3", "GELU_TABLE, s4.6, s4.6, 2", "IGELU, s7.10, s7.10, 3",
             "IGELU, s3.12, s3.12, 1", "SIGMOID, s7.10, u1.10, 2", "SIGMOID, s5.4, s2.8, 1"})
     void equalsModelUnderGapsAndBackPressure(Function fn, String in, String out, int lanes, SimSession session, Random rnd) {
         var c = new ActivationUnitConfig(lanes, fn, FixFormat.parse(in), FixFormat.parse(out));
-        Sim<ActivationUnit> sim = session.sim(() -> new ActivationUnit(c));
-        var model = model(c);
-        StreamDriver<long[]> input = StreamDriver.on(sim, sim.dut().io.input, rnd, 0.3);
-        Scoreboard<long[]> board = new Scoreboard<>("activation " + c);
-        StreamMonitor<long[]> mon = StreamMonitor.<long[]>on(sim, sim.dut().io.output, rnd, 0.4).checkWith(board);
         int n = 1500;
-        for (int v = 0; v < n; v++) {
-            long[] x = randomBeat(c, rnd);
-            long[] y = new long[lanes];
-            for (int i = 0; i < lanes; i++) y[i] = model.applyAsLong(x[i]);
-            input.push(x);
-            board.expect(y);
+        Queued q = queue(c, n, 0.3, 0.4, session, rnd);
+        while (q.board().matched() < n) {
+            q.sim().cycle();
+            if (q.sim().cycleCount() > 20L * n + 1000) throw new AssertionError("stuck at cycle " + q.sim().cycleCount());
         }
-        while (board.matched() < n) {
-            sim.cycle();
-            if (sim.cycleCount() > 20L * n + 1000) throw new AssertionError("stuck at cycle " + sim.cycleCount());
-        }
-        sim.cycles(10);
-        board.assertDone();
+        q.sim().cycles(10);
+        q.board().assertDone();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,23 +91,12 @@ class ActivationUnitSimTest {
     void latencyAsStated(Function fn, SimSession session, Random rnd) {
         FixFormat f = FixFormat.parse("s7.10");     // the configurations above: their builds are cached
         var c = new ActivationUnitConfig(fn == Function.SIGMOID ? 2 : 3, fn, f, fn == Function.SIGMOID ? FixFormat.parse("u1.10") : f);
-        Sim<ActivationUnit> sim = session.sim(() -> new ActivationUnit(c));
-        var model = model(c);
-        StreamDriver<long[]> input = StreamDriver.on(sim, sim.dut().io.input, rnd, 0.0);
-        Scoreboard<long[]> board = new Scoreboard<>("activation " + c);
-        StreamMonitor<long[]> mon = StreamMonitor.<long[]>on(sim, sim.dut().io.output, rnd, 0.0).checkWith(board);
         int n = 50;
-        for (int v = 0; v < n; v++) {
-            long[] x = randomBeat(c, rnd);
-            input.push(x);
-            long[] y = new long[c.lanes()];
-            for (int i = 0; i < y.length; i++) y[i] = model.applyAsLong(x[i]);
-            board.expect(y);
-        }
-        sim.cycles(n + 20);
-        board.assertDone();
-        assertEquals(c.latency(), mon.firstFire() - input.firstFire(), "latency, input accepted to output taken");
-        assertEquals(n - 1, mon.lastFire() - mon.firstFire(), "one beat a cycle");
+        Queued q = queue(c, n, 0.0, 0.0, session, rnd);
+        q.sim().cycles(n + 20);
+        q.board().assertDone();
+        assertEquals(c.latency(), q.output().firstFire() - q.input().firstFire(), "latency, input accepted to output taken");
+        assertEquals(n - 1, q.output().lastFire() - q.output().firstFire(), "one beat a cycle");
     }
 
     @Test void configurationErrorsNameTheField() {
