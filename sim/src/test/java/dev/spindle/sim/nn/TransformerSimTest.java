@@ -35,25 +35,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TransformerSimTest {
     @TempDir Path dir;
 
-    /** Post-norm block with a GELU FFN, then a block whose FFN reads the attention output (the car-engine form). */
-    static final String BLOCK_NET = """
-            {"name": "blocks", "input": {"sequence": 4, "features": 3, "format": "s5.8"},
-             "defaults": {"weight": "s3.8", "data": "s7.8", "probs": "u1.8"},
-             "layers": [
-               {"type": "block", "name": "block0", "norm": "post", "attention": {"heads": 2, "key_dim": 4, "value_dim": 3},
-                "ffn": {"hidden": 5, "activation": "gelu"}, "attention_norm": {"name": "ln1"}, "ffn_norm": {"name": "ln2"}},
-               {"type": "block", "name": "block1", "ffn_input": "attention", "attention": {"heads": 1, "key_dim": 2}, "ffn": {"hidden": 2}},
-               {"type": "flatten"},
-               {"type": "dense", "name": "head", "units": 3, "activation": "softmax", "probs": "u1.10"}]}
-            """;
+    /**
+     * {@code examples/models/tiny-postnorm.json}: a post-norm block with a GELU FFN, then a block whose FFN reads the
+     * attention output (the car-engine form); {@code TransformerFilesTest} reads it too.
+     */
+    static final Path POST_NORM_NET = Path.of("..", "examples", "models", "tiny-postnorm.json");
 
     /**
      * {@code examples/models/tiny-prenorm.json}: a dense embedding, a pre-norm block (causal attention, i-GELU FFN), a
      * final LayerNorm and a sigmoid head (also what {@code TransformerCliTest} runs, so the Verilator build is shared).
      */
     static final Path PRE_NORM_NET = Path.of("..", "examples", "models", "tiny-prenorm.json");
-
-    private void runsBitExact(String json, SimSession session, Random rnd) { runsBitExact(TransformerJson.parse(json), session, rnd); }
 
     private void runsBitExact(TransformerConfig c, SimSession session, Random rnd) {
         Sim<Transformer> sim = session.sim(() -> new Transformer(c));
@@ -79,7 +71,7 @@ class TransformerSimTest {
         }
     }
 
-    @Test void postNormAndAttentionFfnBlocks(SimSession session, Random rnd) { runsBitExact(BLOCK_NET, session, rnd); }
+    @Test void postNormAndAttentionFfnBlocks(SimSession session, Random rnd) { runsBitExact(TransformerJson.read(POST_NORM_NET), session, rnd); }
 
     @Test void preNormCausalBlock(SimSession session, Random rnd) { runsBitExact(TransformerJson.read(PRE_NORM_NET), session, rnd); }
 }
