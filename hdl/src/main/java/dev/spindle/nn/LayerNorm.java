@@ -1,7 +1,6 @@
 package dev.spindle.nn;
 
 import dev.spindle.hdl.Bool;
-import dev.spindle.hdl.Bundle;
 import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.FixFormat;
 import dev.spindle.hdl.Mem;
@@ -10,7 +9,6 @@ import dev.spindle.hdl.UInt;
 import dev.spindle.hdl.Vec;
 import dev.spindle.lib.OutputStage;
 import dev.spindle.lib.math.AdderTree;
-import dev.spindle.lib.stream.Stream;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,24 +25,13 @@ import java.util.List;
  * token a cycle. One clock enable stalls the whole pipeline while the output waits.
  */
 public final class LayerNorm extends ConfiguredComponent<LayerNormConfig> {
-    public static final class Io extends Bundle {
-        public final Stream<SInt> weights;
-        public final Stream<Vec<SInt>> input;
-        public final Stream<Vec<SInt>> output;
-
-        Io(LayerNormConfig c) {
-            weights = slave(new Stream<>(SInt.type(Math.max(c.gamma().width(), c.beta().width()))));
-            input = slave(new Stream<>(Vec.type(SInt.type(c.input().width()), c.features())));
-            output = master(new Stream<>(Vec.type(SInt.type(c.output().width()), c.features())));
-        }
-    }
-
-    public final Io io;
+    public final TokenIo<Vec<SInt>> io;
     private final Bool ce;
 
     public LayerNorm(LayerNormConfig c) {
         super(c);
-        io = new Io(c);
+        io = new TokenIo<>(Math.max(c.gamma().width(), c.beta().width()), TokenIo.rawLanes(c.input().width(), c.features()),
+                TokenIo.rawLanes(c.output().width(), c.features()));
         int n = c.features();
         int p = c.rsqrtBits();
         int g = c.tableBits();

@@ -1,7 +1,6 @@
 package dev.spindle.nn;
 
 import dev.spindle.hdl.Bool;
-import dev.spindle.hdl.Bundle;
 import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.FixFormat;
 import dev.spindle.hdl.Mem;
@@ -10,7 +9,6 @@ import dev.spindle.hdl.UInt;
 import dev.spindle.hdl.Vec;
 import dev.spindle.lib.Pipeline;
 import dev.spindle.lib.math.AdderTree;
-import dev.spindle.lib.stream.Stream;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,19 +30,7 @@ import java.util.List;
  * before the accumulator: combinational, or registered every {@code treeRegisterEvery} levels.
  */
 public final class Linear extends ConfiguredComponent<LinearConfig> {
-    public static final class Io extends Bundle {
-        public final Stream<SInt> weights;
-        public final Stream<Vec<SInt>> input;
-        public final Stream<Vec<SInt>> output;
-
-        Io(LinearConfig c) {
-            weights = slave(new Stream<>(SInt.type(c.wordWidth())));
-            input = slave(new Stream<>(Vec.type(SInt.type(c.input().width()), c.inputs())));
-            output = master(new Stream<>(Vec.type(SInt.type(c.output().width()), c.outputs())));
-        }
-    }
-
-    public final Io io;
+    public final TokenIo<Vec<SInt>> io;
     private final List<List<Mem<SInt>>> weightMem = new ArrayList<>();   // [input lane][output lane]
     private final List<Mem<SInt>> biasMem = new ArrayList<>();           // [output lane]
     private final Vec<SInt> xHold;
@@ -53,7 +39,8 @@ public final class Linear extends ConfiguredComponent<LinearConfig> {
 
     public Linear(LinearConfig c) {
         super(c);
-        io = new Io(c);
+        io = new TokenIo<>(c.wordWidth(), TokenIo.rawLanes(c.input().width(), c.inputs()),
+                TokenIo.rawLanes(c.output().width(), c.outputs()));
         int pi = c.inputLanes();
         int po = c.outputLanes();
         int inGroups = c.inputs() / pi;

@@ -1,7 +1,6 @@
 package dev.spindle.nn;
 
 import dev.spindle.hdl.Bool;
-import dev.spindle.hdl.Bundle;
 import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.SFix;
 import dev.spindle.hdl.SInt;
@@ -10,7 +9,6 @@ import dev.spindle.hdl.UInt;
 import dev.spindle.hdl.Vec;
 import dev.spindle.lib.Pipeline;
 import dev.spindle.lib.stream.Fragment;
-import dev.spindle.lib.stream.Stream;
 import dev.spindle.nn.MultiHeadAttentionParts.Counter;
 import dev.spindle.nn.MultiHeadAttentionParts.TokenBuffer;
 import dev.spindle.nn.softmax.SoftmaxConfig;
@@ -30,24 +28,13 @@ import java.util.List;
  * (the same shape in {@code output}, {@code last} on the final token).
  */
 public final class MultiHeadAttention extends ConfiguredComponent<MultiHeadAttentionConfig> {
-    public static final class Io extends Bundle {
-        public final Stream<SInt> weights;
-        public final Stream<Fragment<Vec<SFix>>> input;
-        public final Stream<Fragment<Vec<SFix>>> output;
-
-        Io(MultiHeadAttentionConfig c) {
-            weights = slave(new Stream<>(SInt.type(c.wordWidth())));
-            input = slave(new Stream<>(Fragment.type(Vec.type(SFix.type(c.input()), c.features()))));
-            output = master(new Stream<>(Fragment.type(Vec.type(SFix.type(c.output()), c.features()))));
-        }
-    }
-
-    public final Io io;
+    public final TokenIo<Fragment<Vec<SFix>>> io;
     private final Bool ctxFull;
 
     public MultiHeadAttention(MultiHeadAttentionConfig c) {
         super(c);
-        io = new Io(c);
+        io = new TokenIo<>(c.wordWidth(), Fragment.type(Vec.type(SFix.type(c.input()), c.features())),
+                Fragment.type(Vec.type(SFix.type(c.output()), c.features())));
         int tokens = c.tokens();
         List<LinearConfig> pc = c.projections();
         Linear query = child(() -> new Linear(pc.get(0)));

@@ -1,11 +1,9 @@
 package dev.spindle.nn;
 
-import dev.spindle.hdl.Bundle;
 import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.FixFormat;
 import dev.spindle.hdl.SInt;
 import dev.spindle.hdl.Vec;
-import dev.spindle.lib.stream.Stream;
 import dev.spindle.nn.NetworkStages.Tensor;
 import dev.spindle.nn.transformer.BlockSpec;
 import dev.spindle.nn.transformer.DenseSpec;
@@ -29,19 +27,7 @@ import dev.spindle.nn.transformer.WeightFormat;
  * flatten, else one a token).
  */
 public final class Transformer extends ConfiguredComponent<TransformerConfig> {
-    public static final class Io extends Bundle {
-        public final Stream<SInt> weights;
-        public final Stream<Vec<SInt>> input;
-        public final Stream<Vec<SInt>> output;
-
-        Io(TransformerConfig c, int outputs, int outputWidth) {
-            weights = slave(new Stream<>(SInt.type(wordWidth(c))));
-            input = slave(new Stream<>(Vec.type(SInt.type(c.input().width()), c.features())));
-            output = master(new Stream<>(Vec.type(SInt.type(outputWidth), outputs)));
-        }
-    }
-
-    public final Io io;
+    public final TokenIo<Vec<SInt>> io;
     private final FixFormat outputFormat;
     private final long weightWords;
 
@@ -49,7 +35,8 @@ public final class Transformer extends ConfiguredComponent<TransformerConfig> {
         super(c);
         FixFormat out = outputFormat(c);
         int outputs = flat(c) ? c.outputs() : lastFeatures(c);
-        io = new Io(c, outputs, out.width() + (out.signed() ? 0 : 1));
+        io = new TokenIo<>(wordWidth(c), TokenIo.rawLanes(c.input().width(), c.features()),
+                TokenIo.rawLanes(out.width() + (out.signed() ? 0 : 1), outputs));
         outputFormat = out;
         WeightBus bus = new WeightBus();
         Tensor x = new Tensor(io.input, c.input());

@@ -1,6 +1,5 @@
 package dev.spindle.nn;
 
-import dev.spindle.hdl.Bundle;
 import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.FixFormat;
 import dev.spindle.hdl.SFix;
@@ -28,23 +27,12 @@ import java.util.List;
  * forked to the FFN and to a FIFO of {@link TransformerBlockConfig#FFN_FIFO_DEPTH} tokens for the second.
  */
 public final class TransformerBlock extends ConfiguredComponent<TransformerBlockConfig> {
-    public static final class Io extends Bundle {
-        public final Stream<SInt> weights;
-        public final Stream<Vec<SInt>> input;
-        public final Stream<Vec<SInt>> output;
-
-        Io(TransformerBlockConfig c) {
-            weights = slave(new Stream<>(SInt.type(c.wordWidth())));
-            input = slave(new Stream<>(Vec.type(SInt.type(c.input().width()), c.features())));
-            output = master(new Stream<>(Vec.type(SInt.type(c.output().width()), c.features())));
-        }
-    }
-
-    public final Io io;
+    public final TokenIo<Vec<SInt>> io;
 
     public TransformerBlock(TransformerBlockConfig c) {
         super(c);
-        io = new Io(c);
+        io = new TokenIo<>(c.wordWidth(), TokenIo.rawLanes(c.input().width(), c.features()),
+                TokenIo.rawLanes(c.output().width(), c.features()));
         BlockSpec b = c.block();
         boolean pre = b.norm() == BlockSpec.Placement.PRE;
         boolean ffnFromAttention = b.ffnInput() == BlockSpec.FfnInput.ATTENTION;
