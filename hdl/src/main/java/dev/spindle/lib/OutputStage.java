@@ -13,9 +13,7 @@ import dev.spindle.lib.stream.Stream;
  *
  * <pre>{@code
  * OutputStage out = new OutputStage(io.output);
- * io.input.ready.assign(out.enable());
- * Pipeline pipe = new Pipeline(out.enable());
- * out.drive(pipe.valid(io.input.fire(), latency - 1));   // the final stage's valid
+ * Pipeline pipe = out.pipeline(io.input, latency);   // input taken when the pipeline advances; its valid follows
  * }</pre>
  */
 public final class OutputStage {
@@ -34,6 +32,19 @@ public final class OutputStage {
 
     /** The pipeline's clock enable ({@code ce}). */
     public Bool enable() { return enable; }
+
+    /**
+     * The pipeline from {@code input} to this output, {@code latency} (at least 1, the output register included)
+     * enabled cycles long: the input is taken whenever it advances, and the input's valid, delayed through it, drives
+     * the output's. The unit builds its data stages on the returned {@link Pipeline}.
+     */
+    public Pipeline pipeline(Stream<?> input, int latency) {
+        Require.range("latency", latency, 1, 1 << 16);
+        input.ready.assign(enable);
+        Pipeline pipe = new Pipeline(enable);
+        drive(pipe.valid(input.fire(), latency - 1));
+        return pipe;
+    }
 
     /** The output's valid bit takes {@code finalValid} whenever the pipeline advances, and clears once taken. */
     public void drive(Bool finalValid) {

@@ -40,9 +40,7 @@ public final class ActivationUnit extends ConfiguredComponent<ActivationUnitConf
         super(c);
         io = new Io(c);
         OutputStage out = new OutputStage(io.output);
-        io.input.ready.assign(out.enable());
-        Pipeline pipe = new Pipeline(out.enable());
-        out.drive(pipe.valid(io.input.fire(), c.latency() - 1));
+        Pipeline pipe = out.pipeline(io.input, c.latency());
         for (int i = 0; i < c.lanes(); i++) {
             SInt x = io.input.payload.get(i);
             SInt y = switch (c.function()) {

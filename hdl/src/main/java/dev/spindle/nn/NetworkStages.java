@@ -33,7 +33,7 @@ final class NetworkStages {
                 d.activation() == Activation.RELU, p);
     }
 
-    /** {@code x·W + b} (with a fused ReLU) and what follows it: a GELU, a sigmoid or a softmax (a head). */
+    /** {@code x·W + b} (with a fused ReLU) and what follows it: a GELU, or a sigmoid, softmax or argmax head. */
     static Tensor dense(DenseSpec d, Tensor x, WeightBus bus) {
         LinearConfig c = linearConfig(d, x.lanes(), x.format());
         Linear lin = Hdl.child(() -> new Linear(c));
@@ -45,6 +45,7 @@ final class NetworkStages {
                     : ActivationUnitConfig.Function.IGELU, d.output());
             case SIGMOID -> activation(y, ActivationUnitConfig.Function.SIGMOID, d.probs());
             case SOFTMAX -> softmax(y, d.probs());
+            case ARGMAX -> argmax(y);
             case NONE, RELU -> y;
         };
     }
@@ -54,6 +55,14 @@ final class NetworkStages {
         ActivationUnit unit = Hdl.child(() -> new ActivationUnit(c));
         unit.io.input.connectFrom(x.stream());
         return new Tensor(unit.io.output, out);
+    }
+
+    /** The class index of each beat of logits: an {@link Argmax} head. */
+    static Tensor argmax(Tensor x) {
+        ArgmaxConfig c = ArgmaxConfig.of(x.lanes(), x.format());
+        Argmax unit = Hdl.child(() -> new Argmax(c));
+        unit.io.input.connectFrom(x.stream());
+        return new Tensor(unit.io.output, c.output());
     }
 
     /** The Softmax unit over one beat of logits (a row of {@code lanes} values, as the model's softmax head). */

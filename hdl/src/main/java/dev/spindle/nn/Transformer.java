@@ -5,6 +5,7 @@ import dev.spindle.hdl.FixFormat;
 import dev.spindle.hdl.SInt;
 import dev.spindle.hdl.Vec;
 import dev.spindle.nn.NetworkStages.Tensor;
+import dev.spindle.nn.transformer.Activation;
 import dev.spindle.nn.transformer.BlockSpec;
 import dev.spindle.nn.transformer.DenseSpec;
 import dev.spindle.nn.transformer.FlattenSpec;
@@ -92,7 +93,7 @@ public final class Transformer extends ConfiguredComponent<TransformerConfig> {
         FixFormat f = c.input();
         for (LayerSpec l : c.layers()) {
             f = switch (l) {
-                case DenseSpec d -> d.activation().probabilities() ? d.probs() : d.output();
+                case DenseSpec d -> d.result();
                 case NormSpec n -> n.output();
                 case FlattenSpec fl -> f;
                 case BlockSpec b -> b.norm() != BlockSpec.Placement.PRE && b.ffnNorm() != null ? b.ffnNorm().output() : b.residual();
@@ -108,7 +109,7 @@ public final class Transformer extends ConfiguredComponent<TransformerConfig> {
 
     private static int lastFeatures(TransformerConfig c) {
         int f = c.features();
-        for (LayerSpec l : c.layers()) if (l instanceof DenseSpec d) f = d.units();
+        for (LayerSpec l : c.layers()) if (l instanceof DenseSpec d) f = d.activation() == Activation.ARGMAX ? 1 : d.units();
         return f;
     }
 }

@@ -2,7 +2,8 @@ package dev.spindle.nn.transformer;
 
 /**
  * Agreement of a batch of outputs with a reference: top class equal (for a single sigmoid output, the same side of
- * 0.5), mean and max |Δp| over every element.
+ * 0.5), mean and max |Δp| over every element. Outputs of one value against reference rows of several are class
+ * indices (an argmax head): only the top class is compared, and |Δp| is NaN.
  */
 public record Agreement(int samples, double topClassPercent, double meanAbsDiff, double maxAbsDiff) {
     /** {@code outputs[s]}, {@code reference[s]}: one row per sample, the same width. */
@@ -17,6 +18,11 @@ public record Agreement(int samples, double topClassPercent, double meanAbsDiff,
         for (int s = 0; s < outputs.length; s++) {
             double[] o = outputs[s];
             double[] r = reference[s];
+            if (o.length == 1 && r.length > 1) {
+                if (o[0] == top(r)) same++;
+                sum = max = Double.NaN;
+                continue;
+            }
             if (o.length != r.length) throw new IllegalArgumentException("row " + s + ": " + o.length + " outputs against " + r.length);
             if (top(o) == top(r)) same++;
             for (int i = 0; i < o.length; i++) {
@@ -38,6 +44,9 @@ public record Agreement(int samples, double topClassPercent, double meanAbsDiff,
     }
 
     @Override public String toString() {
+        if (Double.isNaN(meanAbsDiff)) {
+            return String.format(java.util.Locale.ROOT, "top_class=%.1f%% (class indices: no |dp|) (%d samples)", topClassPercent, samples);
+        }
         return String.format(java.util.Locale.ROOT, "top_class=%.1f%% mean_abs_dp=%.5f max_abs_dp=%.5f (%d samples)",
                 topClassPercent, meanAbsDiff, maxAbsDiff, samples);
     }

@@ -30,7 +30,7 @@ public record BlockSpec(String name, Placement norm, FfnInput ffnInput, Attentio
             Require.that(attentionNorm == null && ffnNorm == null, name + ".norm",
                     "is none but the block names a norm: set norm to pre or post, or remove attention_norm/ffn_norm");
         }
-        Require.that(!ffn1.activation().probabilities() && !ffn2.activation().probabilities(), name + ".ffn",
+        Require.that(!ffn1.activation().endsHead() && !ffn2.activation().endsHead(), name + ".ffn",
                 "activations must be none, relu or gelu");
         if (ffnInput == FfnInput.ATTENTION) {
             Require.that(norm != Placement.PRE, name + ".ffn_input", "attention is only defined for norm none or post");

@@ -22,13 +22,14 @@ final class Shapes {
             String where = "layers[" + i + "] (" + l.name() + ")";
             s = switch (l) {
                 case DenseSpec d -> {
-                    if (d.activation().probabilities() && i != layers.size() - 1) {
-                        throw new IllegalArgumentException(where + ": a " + d.activation() + " head must be the last layer");
+                    if (d.activation().endsHead() && i != layers.size() - 1) {
+                        throw new IllegalArgumentException(where + ": activation " + d.activation().name().toLowerCase(java.util.Locale.ROOT)
+                                + " ends a head: it must be the last layer");
                     }
                     if (d.activation() == Activation.SOFTMAX && !s.flat() && s.tokens() != 1) {
                         throw new IllegalArgumentException(where + ": a softmax head needs a flat input (add a flatten layer)");
                     }
-                    yield new Shape(s.tokens(), d.units());
+                    yield new Shape(s.tokens(), d.activation() == Activation.ARGMAX ? 1 : d.units());
                 }
                 case NormSpec n -> s;
                 case FlattenSpec f -> {

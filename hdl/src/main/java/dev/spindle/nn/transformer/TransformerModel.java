@@ -79,7 +79,21 @@ public final class TransformerModel {
                 return y;
             });
             format = d.probs();
+        } else if (d.activation() == Activation.ARGMAX) {
+            steps.add(x -> argmax(x, d.units()));
+            format = d.classFormat();
         }
+    }
+
+    /** The index of the largest of each {@code units} values, the lowest on ties (numpy's argmax). */
+    public static long[] argmax(long[] x, int units) {
+        long[] y = new long[x.length / units];
+        for (int t = 0; t < y.length; t++) {
+            int best = 0;
+            for (int i = 1; i < units; i++) if (x[t * units + i] > x[t * units + best]) best = i;
+            y[t] = best;
+        }
+        return y;
     }
 
     private void norm(NormSpec n, TransformerWeights w, int tokens, int features) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * The float reference of a whole network: plain {@code double} math with the weights the hardware holds (their
@@ -57,9 +58,18 @@ public final class TransformerReference {
                     for (int i = 0; i < y.length; i++) s[i] = 1 / (1 + Math.exp(-y[i]));
                     yield s;
                 }
+                case ARGMAX -> argmax(y, d.units());
                 default -> y;
             };
         };
+    }
+
+    /** The index of the largest of each {@code units} values (the lowest on ties), as a real number. */
+    private static double[] argmax(double[] y, int units) {
+        return IntStream.range(0, y.length / units)
+                .mapToDouble(t -> IntStream.range(t * units, (t + 1) * units)
+                        .reduce((a, b) -> y[b] > y[a] ? b : a).getAsInt() - t * units)
+                .toArray();
     }
 
     private double[] see(String path, double[] v) {

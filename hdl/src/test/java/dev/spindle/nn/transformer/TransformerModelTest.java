@@ -59,6 +59,51 @@ class TransformerModelTest {
         }
     }
 
+    /** An argmax head gives, on every sample, the index of the largest of the logits the same network outputs without it. */
+    @Test void argmaxHeadIsTheLowestIndexOfTheLargestLogit() {
+        String logitsJson = TransformerFilesTest.SMALL.replace("\"activation\": \"softmax\", \"probs\": \"u1.10\"", "\"activation\": \"none\"");
+        TransformerConfig logits = TransformerJson.parse(logitsJson);
+        TransformerConfig argmax = TransformerJson.parse(logitsJson.replace("\"activation\": \"none\"", "\"activation\": \"argmax\""));
+        assertEquals(1, argmax.outputs());
+        assertEquals("u2.0", new TransformerModel(argmax, weights(argmax, 3)).outputFormat().toString());
+        TransformerWeights w = weights(logits, 3);
+        var withLogits = new TransformerModel(logits, w);
+        var withArgmax = new TransformerModel(argmax, w);
+        var reference = new TransformerReference(argmax, w);
+        NdArray x = SeededWeights.inputs(logits, 300, 4);
+        int ties = 0;
+        int sameAsFloat = 0;
+        for (int s = 0; s < 300; s++) {
+            long[] raw = withLogits.quantizeInput(x.slice(s).doubles());
+            long[] z = withLogits.apply(raw);
+            int best = 0;
+            for (int i = 1; i < z.length; i++) if (z[i] > z[best]) best = i;
+            for (int i = 0; i < z.length; i++) if (i != best && z[i] == z[best]) ties++;
+            assertArrayEquals(new long[] {best}, withArgmax.apply(raw), "sample " + s);
+            if (reference.apply(x.slice(s).doubles())[0] == best) sameAsFloat++;
+        }
+        assertTrue(sameAsFloat >= 285, "argmax equal to the float reference's on " + sameAsFloat + " of 300 (ties " + ties + ")");
+    }
+
+    @Test void argmaxEndsAHead() {
+        var e = assertThrows(IllegalArgumentException.class, () -> TransformerJson.parse(TransformerFilesTest.SMALL.replace(
+                "{\"type\": \"flatten\"},", "{\"type\": \"dense\", \"name\": \"cls\", \"units\": 3, \"activation\": \"argmax\"}, {\"type\": \"flatten\"},")));
+        assertEquals("layers[2] (cls): activation argmax ends a head: it must be the last layer", e.getMessage());
+    }
+
+    @Test void classIndicesAgreeOnTheTopClassOnly() {
+        Agreement a = Agreement.of(new double[][] {{2}, {0}, {1}}, new double[][] {{0.1, 0.2, 0.7}, {0.5, 0.3, 0.2}, {0.6, 0.3, 0.1}});
+        assertEquals(100.0 * 2 / 3, a.topClassPercent(), 1e-9);
+        assertTrue(Double.isNaN(a.meanAbsDiff()));
+        assertEquals("top_class=66.7% (class indices: no |dp|) (3 samples)", a.toString());
+    }
+
+    private TransformerWeights weights(TransformerConfig c, long seed) {
+        Path f = dir.resolve("a" + seed + ".npz");
+        Npz.write(f, SeededWeights.of(c, seed, 1.0));
+        return TransformerWeights.load(c, ArrayFile.read(f));
+    }
+
     @Test void geluVariantOnlyWithGelu() {
         var e = assertThrows(IllegalArgumentException.class, () -> TransformerJson.parse(
                 TransformerFilesTest.SMALL.replace("\"hidden\": 5", "\"hidden\": 5, \"gelu\": \"igelu\"")));

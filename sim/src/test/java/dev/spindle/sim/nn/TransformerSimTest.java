@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Whole small networks made by the project (seeded weights) in RTL against {@code TransformerModel}, bit for bit on
  * every output of every sample (between them: dense, ReLU, LayerNorm, post-norm, pre-norm, no norm, causal
- * attention, FFN from the attention, GELU table and i-GELU, flatten, softmax and sigmoid heads): weights through the
+ * attention, FFN from the attention, GELU table and i-GELU, flatten, softmax, sigmoid and argmax heads): weights through the
  * one weight stream (loaded twice, the second set replacing the
  * first), tokens with random input gaps, outputs under random back-pressure.
  */
@@ -70,6 +70,18 @@ class TransformerSimTest {
             assertTrue(r.iiCycles() > 0 && r.medianLatency() >= r.iiCycles(), "latency " + r.medianLatency() + ", II " + r.iiCycles());
         }
     }
+
+    /** Dense layers, a flatten and an argmax head (one class index a sample). */
+    static final String ARGMAX_NET = """
+            {"name": "classes", "input": {"sequence": 3, "features": 4, "format": "s5.8"},
+             "defaults": {"weight": "s3.8", "data": "s7.8"},
+             "layers": [
+               {"type": "dense", "name": "embed", "units": 6, "activation": "relu"},
+               {"type": "flatten"},
+               {"type": "dense", "name": "head", "units": 5, "activation": "argmax"}]}
+            """;
+
+    @Test void argmaxHead(SimSession session, Random rnd) { runsBitExact(ARGMAX_NET, session, rnd); }
 
     @Test void postNormAndAttentionFfnBlocks(SimSession session, Random rnd) { runsBitExact(TransformerJson.read(POST_NORM_NET), session, rnd); }
 
