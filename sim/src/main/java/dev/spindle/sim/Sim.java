@@ -64,7 +64,7 @@ public final class Sim<T extends Component> implements AutoCloseable {
     /** A simulation whose FST waveform is written to {@code waves} from the first cycle (null: none). */
     public static <T extends Component> Sim<T> of(Elaborated<T> design, Path waves) {
         VerilogOutput out = VerilogBackend.emit(design);
-        ModelLibrary library = build(out);
+        ModelLibrary library = build(out, waves != null);
         NativeModel model = NativeModel.open(library);
         try {
             if (waves != null) model.openWaves(waves);
@@ -77,8 +77,14 @@ public final class Sim<T extends Component> implements AutoCloseable {
         }
     }
 
-    /** Builds (or finds in the cache) the Verilated library of an emitted design. */
-    public static ModelLibrary build(VerilogOutput out) {
+    /** Builds (or finds in the cache) the Verilated library of an emitted design, with tracing compiled in. */
+    public static ModelLibrary build(VerilogOutput out) { return build(out, true); }
+
+    /**
+     * Builds (or finds in the cache) the Verilated library of an emitted design for a simulation that will or will
+     * not write waves: a big design (over a megabyte of Verilog) is built without tracing unless {@code waves}.
+     */
+    public static ModelLibrary build(VerilogOutput out, boolean waves) {
         List<PortSpec> ports = new ArrayList<>();
         for (Manifest.Port p : out.manifest().ports()) {
             ports.add(new PortSpec(p.name(), p.direction().equals("in") ? PortSpec.Direction.IN : PortSpec.Direction.OUT, p.width()));
@@ -90,8 +96,12 @@ public final class Sim<T extends Component> implements AutoCloseable {
             for (var stub : out.blackBoxStubs().entrySet()) Files.writeString(dir.resolve(stub.getKey()), stub.getValue());
             Path lintDir = dir.resolve("lint");
             // Spindle's Verilog must be clean in all three front ends; a model is compiled (and cached) only then.
-            return VerilatorBuild.standard().build(dir, out.top(), ports, () -> {
+            return VerilatorBuild.standard().build(dir, out.top(), ports, waves, () -> {
+                long start = System.nanoTime();
                 List<String> problems = Lint.check(out, lintDir);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                // A whole network's lint takes minutes on a busy machine: say what it was (small designs stay quiet).
+                if (seconds >= 5) System.err.printf(java.util.Locale.ROOT, "spindle: lint of %s (verilator, yosys, iverilog) took %.1f s%n", out.top(), seconds);
                 if (!problems.isEmpty()) {
                     throw new IllegalStateException("the Verilog emitted for " + out.top() + " is not lint-clean:\n" + String.join("\n", problems));
                 }

@@ -63,7 +63,7 @@ public class SimBench {
             exe = NativeExes.ensure(tb.sim().model().library(), tb.cppLoop());
             long check = SimBenchMain.QUICK.get(design).checkCycles();
             try (Workload fresh = design.open()) {
-                SimBenchMain.checkSame(design, exe, check, fresh.run(check));
+                SimBenchMain.checkSame(design.label(), exe, check, fresh.run(check));
             }
         }
 

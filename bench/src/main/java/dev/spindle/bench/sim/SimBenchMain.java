@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The simulation benchmark without JMH, for {@code scripts/bench sim}:
@@ -23,7 +24,9 @@ import java.util.Map;
  *   code, as JMH's forks do;</li>
  * <li>{@code SimBenchMain quick}: both, every design in this JVM, then the ratio line;</li>
  * <li>{@code SimBenchMain agents typed|bare [--quick]}: one side of the typed stream agents' cost
- *   ({@link AgentCost}), one {@code agents ...} line.</li>
+ *   ({@link AgentCost}), one {@code agents ...} line;</li>
+ * <li>{@code SimBenchMain btag}: the whole b-tag network ({@link BtagTestbench}) timed as {@code time} times a design,
+ *   one {@code sim design=btag ...} line (its model and C++ loop are built on first use: minutes).</li>
  * </ul>
  * Output (stdout): {@code build ...} lines, {@code sim ...} lines, and with {@code quick}, last,
  * {@code ratio_small=<x> ratio_large=<y>}.
@@ -38,6 +41,9 @@ public final class SimBenchMain {
             Design.SMALL, new Plan(1_000_000, 3_000_000, 4_000_000, 10),
             Design.LARGE, new Plan(20_000, 50_000, 50_000, 10),
             Design.LANES16, new Plan(200_000, 500_000, 700_000, 10)));
+
+    /** The b-tag network: about 20,000 cycles a second, so short runs (its weights load in the set-up, untimed). */
+    static final Plan BTAG = new Plan(3_000, 6_000, 6_000, 10);
 
     public static void main(String[] args) {
         String mode = args.length >= 1 ? args[0] : "";
@@ -55,6 +61,12 @@ public final class SimBenchMain {
                 boolean quick = args.length >= 3 && args[2].equals("--quick");
                 System.out.println(AgentCost.measure(side, quick ? 4000 : 8000, quick ? 10 : 20).line());
             }
+            case "btag" -> {
+                try (Workload tb = BtagTestbench.open()) {
+                    Path exe = NativeExes.ensure(tb.sim().model().library(), tb.cppLoop());
+                    System.out.println(measure("btag", BtagTestbench::open, tb, exe, BTAG).line());
+                }
+            }
             case "time" -> {
                 for (int i = 1; i < args.length; i++) System.out.println(time(design(args[i])).line());
             }
@@ -67,7 +79,7 @@ public final class SimBenchMain {
                         figures.get(Design.SMALL).ratio(), figures.get(Design.LARGE).ratio());
             }
             default -> {
-                System.err.println("usage: SimBenchMain builds | time <design>... | quick | agents typed|bare [--quick]   (designs: small, large, lanes16)");
+                System.err.println("usage: SimBenchMain builds | time <design>... | quick | agents typed|bare [--quick] | btag   (designs: small, large, lanes16)");
                 System.exit(2);
             }
         }
@@ -89,25 +101,25 @@ public final class SimBenchMain {
     static Figures time(Design d) {
         try (Workload tb = d.open()) {
             Path exe = NativeExes.ensure(tb.sim().model().library(), tb.cppLoop());
-            return measure(d, tb, exe, QUICK.get(d));
+            return measure(d.label(), d::open, tb, exe, QUICK.get(d));
         }
     }
 
     /** Java and C++ cycles per second (best round of each) of one design. */
-    record Figures(Design design, double java, double cpp, long checksum) {
+    record Figures(String design, double java, double cpp, long checksum) {
         double ratio() { return java / cpp; }
 
         String line() {
             return String.format(Locale.ROOT, "sim design=%s java_cycles_per_s=%.0f cpp_cycles_per_s=%.0f ratio=%.3f checksum=%s",
-                    design.label(), java, cpp, ratio(), Long.toUnsignedString(checksum));
+                    design, java, cpp, ratio(), Long.toUnsignedString(checksum));
         }
     }
 
-    /** Checks that both sides compute the same checksum, then times them (see the class comment). */
-    static Figures measure(Design design, Workload tb, Path exe, Plan plan) {
+    /** Checks that both sides compute the same checksum (Java on a {@code fresh} workload), then times them (see the class comment). */
+    static Figures measure(String design, Supplier<? extends Workload> fresh, Workload tb, Path exe, Plan plan) {
         long javaChecksum;
-        try (Workload fresh = design.open()) {
-            javaChecksum = fresh.run(plan.checkCycles());
+        try (Workload first = fresh.get()) {
+            javaChecksum = first.run(plan.checkCycles());
         }
         checkSame(design, exe, plan.checkCycles(), javaChecksum);
         double bestJava = 0;
@@ -118,7 +130,7 @@ public final class SimBenchMain {
             double j = plan.javaCycles() / ((System.nanoTime() - t) / 1e9);
             double c = NativeBenchmark.runNative(exe, plan.cppCycles()).cyclesPerSecond();
             System.err.printf(Locale.ROOT, "bench: %s round %d: Java %.3f M cycles/s, C++ %.3f M cycles/s%s%n",
-                    design.label(), r, j / 1e6, c / 1e6, r == 0 ? " (warm-up, not counted)" : "");
+                    design, r, j / 1e6, c / 1e6, r == 0 ? " (warm-up, not counted)" : "");
             if (r == 0) continue;
             bestJava = Math.max(bestJava, j);
             bestCpp = Math.max(bestCpp, c);
@@ -127,10 +139,10 @@ public final class SimBenchMain {
     }
 
     /** Fails unless the C++ loop's checksum over {@code cycles} is {@code javaChecksum}. */
-    static void checkSame(Design design, Path exe, long cycles, long javaChecksum) {
+    static void checkSame(String design, Path exe, long cycles, long javaChecksum) {
         long cpp = NativeBenchmark.runNative(exe, cycles).checksum();
         if (cpp != javaChecksum) {
-            throw new IllegalStateException(design.label() + ": the Java loop's checksum " + Long.toUnsignedString(javaChecksum)
+            throw new IllegalStateException(design + ": the Java loop's checksum " + Long.toUnsignedString(javaChecksum)
                     + " differs from the C++ loop's " + Long.toUnsignedString(cpp) + " over " + cycles
                     + " cycles: the two sides do not do the same work");
         }

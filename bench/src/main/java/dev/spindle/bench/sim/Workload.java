@@ -8,7 +8,7 @@ import dev.spindle.sim.verilator.NativeBenchmark;
  * in C++ for {@link NativeBenchmark}. Both start from the model as {@code Sim.of} leaves it (after one reset cycle)
  * and, for the same number of cycles, compute the same checksum.
  */
-public sealed interface Workload extends AutoCloseable permits SmallTestbench, MacTestbench {
+public sealed interface Workload extends AutoCloseable permits SmallTestbench, MacTestbench, BtagTestbench {
 
     /** The simulation, open. */
     Sim<?> sim();

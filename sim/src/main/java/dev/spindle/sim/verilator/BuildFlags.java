@@ -46,6 +46,31 @@ public record BuildFlags(List<String> verilatorArgs, boolean trace, List<String>
                 Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
+    /**
+     * Designs with more Verilog than this are big (a whole network): they are built with Verilator's functions
+     * split ({@link #BIG_DESIGN_SPLIT_CFUNCS}) and without tracing unless waves are asked for. Measured on the
+     * b-tag transformer (3.8 MB of Verilog): the trace code is most of its C++ (19 MB of model code, 54 MB with
+     * {@code --trace-fst}), and unsplit, its root's per-cycle code is one 18,700-line function that takes g++ 72 s
+     * of CPU at -O2 where the same code split into functions of 2,000 statements takes 14 s.
+     */
+    public static final long BIG_DESIGN_VERILOG_BYTES = 1024 * 1024;
+
+    /** Statements per generated function in a big design ({@code --output-split-cfuncs}, {@code --output-split-ctrace}). */
+    public static final int BIG_DESIGN_SPLIT_CFUNCS = 2000;
+
+    /**
+     * These flags for one design: as they are for designs of up to {@link #BIG_DESIGN_VERILOG_BYTES} of Verilog;
+     * for a bigger one with the functions split, and tracing left out unless {@code waves} are asked for (every
+     * variant has its own cache key).
+     */
+    public BuildFlags forDesign(long verilogBytes, boolean waves) {
+        if (verilogBytes <= BIG_DESIGN_VERILOG_BYTES) return this;
+        var args = new ArrayList<>(verilatorArgs);
+        String split = Integer.toString(BIG_DESIGN_SPLIT_CFUNCS);
+        args.addAll(List.of("--output-split-cfuncs", split, "--output-split-ctrace", split));
+        return new BuildFlags(args, trace && waves, cxxFlags, optFast, optSlow, optRuntime, libs, jobs);
+    }
+
     public BuildFlags withTrace(boolean trace) {
         return new BuildFlags(verilatorArgs, trace, cxxFlags, optFast, optSlow, optRuntime, libs, jobs);
     }

@@ -99,8 +99,15 @@ public final class NativeBenchmark {
             List<Path> runtime = RuntimeObjects.ensure(build.toolchain(), build.flags(), build.cache(), s -> {});
             Path parent = exe.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            new ModelCompiler(build.toolchain(), build.flags()).build(library.verilatedDir(), library.top(),
-                    List.of(library.shim(), source), runtime, work, exe.toAbsolutePath(), false);
+            // The loop is compiled as its model was: with or without the trace code (BuildFlags.forDesign).
+            var compiler = new ModelCompiler(build.toolchain(), build.flags().withTrace(library.traced()), System.err::println);
+            List<Path> objects = library.objects();
+            if (objects.isEmpty()) {
+                compiler.build(library.verilatedDir(), library.top(), List.of(library.shim(), source), runtime, work,
+                        exe.toAbsolutePath(), false);
+            } else {
+                compiler.buildWith(library.verilatedDir(), objects, List.of(source), runtime, work, exe.toAbsolutePath());
+            }
             return exe;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + exe, e);

@@ -220,7 +220,8 @@ public final class NativeModel implements AutoCloseable {
             throw Shim.rethrow(t);
         }
         if (status == -1) {
-            throw new IllegalStateException(top() + " was built without tracing: build with BuildFlags.withTrace(true)");
+            throw new IllegalStateException(top() + " was built without tracing: open it with a waves path (Sim.of(design, waves)), since designs over "
+                    + BuildFlags.BIG_DESIGN_VERILOG_BYTES / 1024 + " KB of Verilog are built without tracing unless waves are asked for, or build with BuildFlags.withTrace(true)");
         }
         if (status == -2) throw new IllegalStateException("waves of " + top() + " are already open");
         waves = true;

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 
 /** Runs the external tools (verilator, g++) and finds them on the PATH. */
 final class Processes {
@@ -61,16 +62,24 @@ final class Processes {
      * and fails with the output of the first that fails.
      */
     static void checkAll(Path dir, List<List<String>> commands, int jobs) {
+        checkAll(dir, commands, jobs, (index, startNanos) -> { });
+    }
+
+    /** As {@link #checkAll(Path, List, int)}, telling {@code finished} the index and start time of each command that succeeds. */
+    static void checkAll(Path dir, List<List<String>> commands, int jobs, BiConsumer<Integer, Long> finished) {
         if (commands.size() == 1 || jobs == 1) {
-            commands.forEach(c -> check(dir, c));
+            for (int i = 0; i < commands.size(); i++) timed(dir, commands, i, finished);
             return;
         }
         RuntimeException failure = null;
         // Closing the pool waits for every process, so none still writes into a directory being removed.
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, commands.size()))) {
-            var futures = new ArrayList<Future<String>>();
-            for (List<String> command : commands) futures.add(pool.submit(() -> check(dir, command)));
-            for (Future<String> future : futures) {
+            var futures = new ArrayList<Future<?>>();
+            for (int i = 0; i < commands.size(); i++) {
+                int index = i;
+                futures.add(pool.submit(() -> timed(dir, commands, index, finished)));
+            }
+            for (Future<?> future : futures) {
                 try {
                     future.get();
                 } catch (ExecutionException e) {
@@ -84,5 +93,11 @@ final class Processes {
             }
         }
         if (failure != null) throw failure;
+    }
+
+    private static void timed(Path dir, List<List<String>> commands, int index, BiConsumer<Integer, Long> finished) {
+        long start = System.nanoTime();
+        check(dir, commands.get(index));
+        finished.accept(index, start);
     }
 }

@@ -65,13 +65,29 @@ public final class VerilatorBuild {
      * (e.g. a lint gate: whatever it rejects is never compiled, so never cached).
      */
     public ModelLibrary build(Path verilogDir, String top, List<PortSpec> ports, Runnable beforeCompile) {
+        return build(verilogDir, top, ports, flags, beforeCompile);
+    }
+
+    /**
+     * As {@link #build(Path, String, List, Runnable)} for a simulation that will ({@code waves}) or will not
+     * write waveforms: a design over {@link BuildFlags#BIG_DESIGN_VERILOG_BYTES} of Verilog is then built with
+     * its functions split and, unless {@code waves}, without tracing ({@link BuildFlags#forDesign}); a smaller
+     * one as always (traced).
+     */
+    public ModelLibrary build(Path verilogDir, String top, List<PortSpec> ports, boolean waves, Runnable beforeCompile) {
+        long bytes = 0;
+        for (Path file : verilogFiles(verilogDir)) bytes += size(file);
+        return build(verilogDir, top, ports, flags.forDesign(bytes, waves), beforeCompile);
+    }
+
+    private ModelLibrary build(Path verilogDir, String top, List<PortSpec> ports, BuildFlags flags, Runnable beforeCompile) {
         if (!top.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("top must be a Verilog module name, got '" + top + "'");
         }
         ports = List.copyOf(ports);
         List<Path> files = verilogFiles(verilogDir);
         String shim = ShimSource.generate(top, ports);
-        CacheKey key = key(files, top, ports, shim);
+        CacheKey key = key(files, top, ports, shim, flags);
         String hash = key.hash();
         Path dir = cache.modelDir(hash);
         String label = top + " (hash " + hash.substring(0, 8) + ")";
@@ -83,21 +99,23 @@ public final class VerilatorBuild {
 
         cache.cleanStaleTemps();
         List<Path> runtime = RuntimeObjects.ensure(tools, flags, cache, progress);
-        progress.accept("spindle: verilator build " + label + " ...");
+        progress.accept("spindle: verilator build " + label + (flags.trace() ? "" : " without tracing (no waves asked for)") + " ...");
         long start = System.nanoTime();
         Path temp = cache.newTempDir(hash.substring(0, 8));
         try {
             Path verilated = temp.resolve("verilated");
-            verilate(verilogDir, files, top, verilated);
+            verilate(flags, verilogDir, files, top, verilated);
             String verilatorTime = Seconds.since(start);
+            progress.accept("spindle:   verilator done in " + verilatorTime + "; compiling its C++");
             HeaderPorts.check(top, ports, HeaderPorts.read(verilated.resolve("V" + top + ".h")));
 
             ModelCompiler.write(temp.resolve("shim.cpp"), shim);
             ModelCompiler.write(temp.resolve("key.txt"), key.description());
             Path work = Files.createDirectory(temp.resolve("work"));
             long compileStart = System.nanoTime();
-            new ModelCompiler(tools, flags).build(verilated, top, List.of(temp.resolve("shim.cpp")), runtime,
-                    work, temp.resolve("libmodel.so"), true);
+            List<Path> objects = new ModelCompiler(tools, flags, progress).build(verilated, top, List.of(temp.resolve("shim.cpp")),
+                    runtime, work, temp.resolve("libmodel.so"), true);
+            if (objects.size() > 1) keepObjects(objects, temp.resolve(ModelLibrary.OBJECTS));
             CacheLayout.deleteTree(work);
             boolean ours = cache.publish(temp, dir);
             progress.accept("spindle: verilator build " + label + " done in " + Seconds.since(start)
@@ -115,7 +133,7 @@ public final class VerilatorBuild {
         }
     }
 
-    private CacheKey key(List<Path> files, String top, List<PortSpec> ports, String shim) {
+    private CacheKey key(List<Path> files, String top, List<PortSpec> ports, String shim, BuildFlags flags) {
         var key = new CacheKey().add("layout", LAYOUT);
         for (Path file : files) key.add("file " + file.getFileName(), read(file));
         return key.add("top", top)
@@ -128,7 +146,7 @@ public final class VerilatorBuild {
     }
 
     /** Runs Verilator from the Verilog directory so its messages name files as the emitter wrote them. */
-    private void verilate(Path verilogDir, List<Path> files, String top, Path outDir) {
+    private void verilate(BuildFlags flags, Path verilogDir, List<Path> files, String top, Path outDir) {
         var command = new ArrayList<String>();
         command.add(tools.verilator().toString());
         command.addAll(flags.verilatorFlags());
@@ -160,6 +178,23 @@ public final class VerilatorBuild {
     private static boolean isSource(Path file) {
         String name = file.getFileName().toString();
         return name.endsWith(".v") || name.endsWith(".sv");
+    }
+
+    /**
+     * Keeps a big model's objects (its shim included) beside the library, so a C++ loop over it
+     * ({@link NativeBenchmark}) links them instead of compiling the model again (minutes for a whole network).
+     */
+    private static void keepObjects(List<Path> objects, Path dir) throws IOException {
+        Files.createDirectory(dir);
+        for (Path o : objects) Files.move(o, dir.resolve(o.getFileName()));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     private static byte[] read(Path file) {
