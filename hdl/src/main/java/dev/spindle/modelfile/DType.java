@@ -4,48 +4,50 @@ import java.util.Locale;
 
 /**
  * Element types of {@code .npy} and {@code .safetensors} arrays. Floating types are read into {@code double},
- * integer and boolean types into {@code long} (unsigned 64-bit values above 2^63 - 1 are refused).
+ * integer and boolean types into {@code long} (unsigned 64-bit values above 2^63 - 1 are refused). Each constant is
+ * its safetensors name; its numpy code is its kind letter and size ({@code f4}), so neither is written twice.
  */
 public enum DType {
-    F16(2, true, "f2", "F16"), BF16(2, true, null, "BF16"), F32(4, true, "f4", "F32"), F64(8, true, "f8", "F64"),
-    I8(1, false, "i1", "I8"), I16(2, false, "i2", "I16"), I32(4, false, "i4", "I32"), I64(8, false, "i8", "I64"),
-    U8(1, false, "u1", "U8"), U16(2, false, "u2", "U16"), U32(4, false, "u4", "U32"), U64(8, false, "u8", "U64"),
-    BOOL(1, false, "b1", "BOOL");
+    F16(2, 'f'), BF16(2, 'f'), F32(4, 'f'), F64(8, 'f'),
+    I8(1, 'i'), I16(2, 'i'), I32(4, 'i'), I64(8, 'i'),
+    U8(1, 'u'), U16(2, 'u'), U32(4, 'u'), U64(8, 'u'),
+    BOOL(1, 'b');
 
     private final int bytes;
-    private final boolean floating;
-    private final String npyCode;          // numpy's kind and size without the byte-order mark, e.g. "f4"
-    private final String safetensorsName;
+    private final char kind;               // numpy's kind letter: f(loat), i(nt), u(nsigned int), b(ool)
 
-    DType(int bytes, boolean floating, String npyCode, String safetensorsName) {
+    DType(int bytes, char kind) {
         this.bytes = bytes;
-        this.floating = floating;
-        this.npyCode = npyCode;
-        this.safetensorsName = safetensorsName;
+        this.kind = kind;
     }
 
     public int bytes() { return bytes; }
 
-    public boolean floating() { return floating; }
+    public boolean floating() { return kind == 'f'; }
 
-    public boolean unsigned() { return name().startsWith("U") || this == BOOL; }
+    public boolean unsigned() { return kind == 'u' || kind == 'b'; }
 
     /** numpy's {@code descr} for this type, little-endian ({@code <f4}, {@code |u1}). */
     public String npyDescr() {
-        if (npyCode == null) throw new IllegalArgumentException(this + " has no numpy equivalent");
-        return (bytes == 1 ? "|" : "<") + npyCode;
+        String code = npyCode();
+        if (code == null) throw new IllegalArgumentException(this + " has no numpy equivalent");
+        return (bytes == 1 ? "|" : "<") + code;
     }
 
-    public String safetensorsName() { return safetensorsName; }
+    /** The safetensors {@code dtype}: the constant's name ({@code F32}, {@code BF16}, {@code BOOL}). */
+    public String safetensorsName() { return name(); }
+
+    /** numpy's kind and size without the byte-order mark ({@code f4}); null for BF16, which numpy lacks. */
+    private String npyCode() { return this == BF16 ? null : "" + kind + bytes; }
 
     /** The type of a numpy code without its byte-order mark ({@code f4}), or null when unsupported. */
     static DType ofNpyCode(String code) {
-        for (DType t : values()) if (code.equals(t.npyCode)) return t;
+        for (DType t : values()) if (code.equals(t.npyCode())) return t;
         return null;
     }
 
     static DType ofSafetensors(String name) {
-        for (DType t : values()) if (t.safetensorsName.equals(name.toUpperCase(Locale.ROOT))) return t;
+        for (DType t : values()) if (t.name().equals(name.toUpperCase(Locale.ROOT))) return t;
         return null;
     }
 }

@@ -7,7 +7,7 @@ public final class Const extends Node {
     private final BigInteger value;
 
     public Const(BigInteger value, int width) {
-        super(width);
+        super(width, null);
         if (value.signum() < 0) value = value.add(BigInteger.ONE.shiftLeft(width));
         if (value.signum() < 0 || value.bitLength() > width) {
             throw new IllegalArgumentException("literal " + value + " does not fit in " + width + " bits");
@@ -16,6 +16,4 @@ public final class Const extends Node {
     }
 
     public BigInteger value() { return value; }
-
-    @Override public ComponentNode owner() { return null; }
 }

@@ -12,18 +12,16 @@ public final class Op extends Node {
     private final int p0;
     private final int p1;
     private final MemNode mem;
-    private final ComponentNode owner;
     private String name;
     private NameSource nameSource = NameSource.NONE;
 
     public Op(OpKind kind, int width, ComponentNode owner, int p0, int p1, MemNode mem, Node... args) {
-        super(width);
+        super(width, owner);
         this.kind = kind;
         this.args = args;
         this.p0 = p0;
         this.p1 = p1;
         this.mem = mem;
-        this.owner = owner;
     }
 
     public OpKind kind() { return kind; }
@@ -41,8 +39,6 @@ public final class Op extends Node {
     public int p1() { return p1; }
 
     public MemNode mem() { return mem; }
-
-    @Override public ComponentNode owner() { return owner; }
 
     /** The local variable name given to this result, or null. */
     public String name() { return name; }

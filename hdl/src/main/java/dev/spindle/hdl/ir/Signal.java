@@ -12,7 +12,6 @@ public final class Signal extends Node {
     public enum Kind { IN, OUT, WIRE, REG }
 
     private Kind kind;
-    private final ComponentNode owner;
     private final SourceLoc loc;
     private Domain domain;
     private Const init;
@@ -23,9 +22,8 @@ public final class Signal extends Node {
     private final List<Assign> drivers = new ArrayList<>(1);
 
     public Signal(Kind kind, int width, ComponentNode owner, SourceLoc loc, Domain domain, Const init) {
-        super(width);
+        super(width, owner);
         this.kind = kind;
-        this.owner = owner;
         this.loc = loc;
         this.domain = domain;
         this.init = init;
@@ -38,8 +36,6 @@ public final class Signal extends Node {
     public void setKind(Kind kind) { this.kind = kind; }
 
     public boolean isPort() { return kind == Kind.IN || kind == Kind.OUT; }
-
-    @Override public ComponentNode owner() { return owner; }
 
     public SourceLoc loc() { return loc; }
 
@@ -109,6 +105,6 @@ public final class Signal extends Node {
 
     @Override public String toString() {
         String n = name();
-        return (owner == null ? "" : owner.path() + "/") + (n == null ? "<unnamed>" : n) + " : " + kind + "[" + width() + "]";
+        return (owner() == null ? "" : owner().path() + "/") + (n == null ? "<unnamed>" : n) + " : " + kind + "[" + width() + "]";
     }
 }
