@@ -4,6 +4,8 @@ import dev.spindle.design.BuiltinDesigns;
 import dev.spindle.design.ConfigParser;
 import dev.spindle.estimate.DesignEstimate;
 import dev.spindle.estimate.EstimateOptions;
+import dev.spindle.estimate.HierarchyEstimate;
+import dev.spindle.estimate.PerModuleEstimate;
 import dev.spindle.estimate.ResourceEstimate;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.hdl.verilog.VerilogOutput;
@@ -17,7 +19,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code spindle estimate <design>|--class CLASS|transformer --arch FILE.json [--model WEIGHTS] [--set key=value]... [--json]}: an open resource estimate with Yosys
- * {@code synth_xilinx}: LUT, FF, DSP, BRAM (36 Kb tiles), URAM, carry cells and the logic depth in LUT levels.
+ * {@code synth_xilinx}: LUT, FF, DSP, BRAM (36 Kb tiles), URAM, carry cells and the logic depth in LUT levels. A transformer
+ * (or any design with {@code --per-module}) is estimated module by module ({@link PerModuleEstimate}): a row per module and the totals.
  */
 @Command(name = "estimate", mixinStandardHelpOptions = true, description = "Estimate FPGA resources with Yosys synth_xilinx.")
 final class EstimateCommand implements Callable<Integer> {
@@ -29,13 +32,20 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print one JSON object with the keys lut, ff, dsp, bram, uram, carry, depth") boolean json;
 
+    @Option(names = "--per-module", description = "synthesise each distinct module once (submodules as black boxes) and print a row per module; "
+            + "the default for transformer") boolean perModule;
+
+    @Option(names = "--flat", description = "synthesise the whole design flattened in one run (the default except for transformer)") boolean flat;
+
     @Option(names = "--family", paramLabel = "F", defaultValue = "xcup", description = "Yosys synth_xilinx family (default: xcup)")
     String family;
 
     @Override
     public Integer call() {
         VerilogOutput out;
-        if (transformer.chosen(design.name)) {
+        boolean isTransformer = transformer.chosen(design.name);
+        if (perModule && flat) throw new IllegalArgumentException("--per-module and --flat: choose one");
+        if (isTransformer) {
             var c = transformer.config(settings);
             transformer.weights(c, false);               // checked when given; the hardware depends on the description only
             out = VerilogBackend.emit(BuiltinDesigns.TRANSFORMER.elaborate(c));
@@ -44,8 +54,14 @@ final class EstimateCommand implements Callable<Integer> {
                 out = VerilogBackend.emit(chosen.design().elaborate(ConfigParser.settings(settings)));
             }
         }
-        ResourceEstimate e = DesignEstimate.of(out, EstimateOptions.defaults().withFamily(family));
-        System.out.println(json ? e.toJson() : e.toTable());
+        EstimateOptions options = EstimateOptions.defaults().withFamily(family);
+        if (perModule || isTransformer && !flat) {
+            HierarchyEstimate h = PerModuleEstimate.of(out, options);
+            System.out.println(json ? h.toJson() : h.toTable());
+        } else {
+            ResourceEstimate e = DesignEstimate.of(out, options);
+            System.out.println(json ? e.toJson() : e.toTable());
+        }
         return 0;
     }
 }

@@ -82,10 +82,7 @@ public final class ActivationUnit extends ConfiguredComponent<ActivationUnitConf
         long b = c.clipRaw();
         int bw = 64 - Long.numberOfLeadingZeros(Math.max(b, 1));
         UInt ax = x.abs();
-        UInt t = roundShift(ax.mul(UInt.lit(ActivationUnitConfig.INV_SQRT2, 16)), 16);
-        UInt bLit = UInt.lit(b, Math.max(bw, t.width()));
-        UInt tc = mux(t.resize(bLit.width()).gt(bLit), bLit, t.resize(bLit.width()));
-        UInt d1 = pipe.stage(bLit.sub(tc).resize(bw));
+        UInt d1 = pipe.stage(clippedDistance(x, b, bw));
         UInt ax1 = pipe.stage(ax);
         SInt relu1 = pipe.stage(relu(x));
         UInt q2 = pipe.stage(roundShift(d1.mul(d1).mul(UInt.lit(ActivationUnitConfig.HALF_A, 14)), f + 16));
@@ -95,6 +92,21 @@ public final class ActivationUnit extends ConfiguredComponent<ActivationUnitConf
         SInt relu3 = pipe.stage(relu2);
         int w = Math.max(relu3.width(), corr3.width() + 1) + 1;
         return pipe.stage(Linear.saturate(relu3.resize(w).sub(corr3.resize(w - 1).toSInt().resize(w)), c.output()));
+    }
+
+    /**
+     * {@code B - min(rsh(|x|·46341, 16), B)} without the |x| and the compare in front of and behind the product
+     * (the unit's depth 11 -> 7 LUT levels as the estimate counts it): {@code B - floor((p + 2^15) / 2^16) = floor((K - p) / 2^16)} with
+     * {@code K = B·2^16 + 2^15 - 1} and {@code p = |x|·46341}, so the clamp at B is a clamp of that at 0, and
+     * {@code K - |x|·46341} is {@code K + x·46341} or {@code K - x·46341} by the sign of x, both formed beside the
+     * signed product.
+     */
+    private static UInt clippedDistance(SInt x, long b, int bw) {
+        SInt p = x.mul(SInt.lit(ActivationUnitConfig.INV_SQRT2, 17));
+        int w = Math.max(bw, x.width() - 1) + 18;
+        SInt k = SInt.lit((b << 16) + (1L << 15) - 1, w);
+        SInt v = mux(x.isNegative(), k.add(p.resize(w)), k.sub(p.resize(w))).shr(16);
+        return mux(v.isNegative(), UInt.lit(0, bw), v.asUInt().resize(bw));
     }
 
     /** S1 the clamped index {@code rsh(x, F - g) + 8·2^g}; S2 the ROM read (the output register). */

@@ -86,6 +86,27 @@ class ActivationUnitSimTest {
         q.board().assertDone();
     }
 
+    /** Every input of s4.6, so the clip at B (where d reaches 0) and both signs are met at every value. */
+    @Test void igeluEqualsModelOnEveryInputOfASmallFormat(SimSession session, Random rnd) {
+        FixFormat f = FixFormat.parse("s4.6");
+        var c = new ActivationUnitConfig(1, Function.IGELU, f, f);
+        Sim<ActivationUnit> sim = session.sim(() -> new ActivationUnit(c));
+        var model = model(c);
+        StreamDriver<long[]> input = StreamDriver.on(sim, sim.dut().io.input, rnd, 0.2);
+        Scoreboard<long[]> board = new Scoreboard<>("activation " + c);
+        StreamMonitor.<long[]>on(sim, sim.dut().io.output, rnd, 0.2).checkWith(board);
+        for (long x = f.minRaw(); x <= f.maxRaw(); x++) {
+            input.push(new long[] {x});
+            board.expect(new long[] {model.applyAsLong(x)});
+        }
+        long n = f.maxRaw() - f.minRaw() + 1;
+        while (board.matched() < n) {
+            sim.cycle();
+            if (sim.cycleCount() > 20L * n + 1000) throw new AssertionError("stuck at cycle " + sim.cycleCount());
+        }
+        board.assertDone();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"RELU", "GELU_TABLE", "IGELU", "SIGMOID"})
     void latencyAsStated(Function fn, SimSession session, Random rnd) {
