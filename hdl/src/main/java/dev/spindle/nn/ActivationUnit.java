@@ -1,16 +1,13 @@
 package dev.spindle.nn;
 
 import dev.spindle.hdl.Bool;
-import dev.spindle.hdl.Bundle;
 import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.FixFormat;
 import dev.spindle.hdl.Mem;
 import dev.spindle.hdl.SInt;
 import dev.spindle.hdl.UInt;
-import dev.spindle.hdl.Vec;
 import dev.spindle.lib.OutputStage;
 import dev.spindle.lib.Pipeline;
-import dev.spindle.lib.stream.Stream;
 
 /**
  * An activation on every lane of a beat (docs/transformer.md, "Activations"): ReLU, GELU by table, I-BERT's i-GELU,
@@ -24,21 +21,11 @@ import dev.spindle.lib.stream.Stream;
  * table (a ROM of {@code 4·2^g} GELU or {@code 16·2^g} sigmoid words) or its own three i-GELU multipliers.
  */
 public final class ActivationUnit extends ConfiguredComponent<ActivationUnitConfig> {
-    public static final class Io extends Bundle {
-        public final Stream<Vec<SInt>> input;
-        public final Stream<Vec<SInt>> output;
-
-        Io(ActivationUnitConfig c) {
-            input = slave(new Stream<>(Vec.type(SInt.type(c.input().width()), c.lanes())));
-            output = master(new Stream<>(Vec.type(SInt.type(c.outputWidth()), c.lanes())));
-        }
-    }
-
-    public final Io io;
+    public final LanesIo io;
 
     public ActivationUnit(ActivationUnitConfig c) {
         super(c);
-        io = new Io(c);
+        io = new LanesIo(c.input().width(), c.lanes(), c.outputWidth(), c.lanes());
         OutputStage out = new OutputStage(io.output);
         Pipeline pipe = out.pipeline(io.input, c.latency());
         for (int i = 0; i < c.lanes(); i++) {

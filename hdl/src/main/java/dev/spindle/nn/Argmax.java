@@ -1,14 +1,11 @@
 package dev.spindle.nn;
 
-import dev.spindle.hdl.Bundle;
 import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.SInt;
 import dev.spindle.hdl.UInt;
-import dev.spindle.hdl.Vec;
 import dev.spindle.lib.OutputStage;
 import dev.spindle.lib.Pipeline;
 import dev.spindle.lib.math.MaxTree;
-import dev.spindle.lib.stream.Stream;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,21 +22,11 @@ import java.util.List;
  * beat a cycle.
  */
 public final class Argmax extends ConfiguredComponent<ArgmaxConfig> {
-    public static final class Io extends Bundle {
-        public final Stream<Vec<SInt>> input;
-        public final Stream<Vec<SInt>> output;
-
-        Io(ArgmaxConfig c) {
-            input = slave(new Stream<>(Vec.type(SInt.type(c.input().width()), c.lanes())));
-            output = master(new Stream<>(Vec.type(SInt.type(c.outputWidth()), 1)));
-        }
-    }
-
-    public final Io io;
+    public final LanesIo io;
 
     public Argmax(ArgmaxConfig c) {
         super(c);
-        io = new Io(c);
+        io = new LanesIo(c.input().width(), c.lanes(), c.outputWidth(), 1);
         OutputStage out = new OutputStage(io.output);
         Pipeline pipe = out.pipeline(io.input, c.latency());
         List<SInt> logits = new ArrayList<>();

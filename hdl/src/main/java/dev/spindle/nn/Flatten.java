@@ -1,12 +1,10 @@
 package dev.spindle.nn;
 
 import dev.spindle.hdl.Bool;
-import dev.spindle.hdl.Bundle;
 import dev.spindle.hdl.ConfiguredComponent;
 import dev.spindle.hdl.SInt;
 import dev.spindle.hdl.UInt;
 import dev.spindle.hdl.Vec;
-import dev.spindle.lib.stream.Stream;
 
 /**
  * Flatten (docs/transformer.md, "Flatten"): collects {@code tokens} beats of {@code io_input} into one beat of
@@ -16,21 +14,11 @@ import dev.spindle.lib.stream.Stream;
  * token is taken, except in the cycle it leaves (the next sample's first token then goes straight in).
  */
 public final class Flatten extends ConfiguredComponent<FlattenConfig> {
-    public static final class Io extends Bundle {
-        public final Stream<Vec<SInt>> input;
-        public final Stream<Vec<SInt>> output;
-
-        Io(FlattenConfig c) {
-            input = slave(new Stream<>(Vec.type(SInt.type(c.width()), c.features())));
-            output = master(new Stream<>(Vec.type(SInt.type(c.width()), c.tokens() * c.features())));
-        }
-    }
-
-    public final Io io;
+    public final LanesIo io;
 
     public Flatten(FlattenConfig c) {
         super(c);
-        io = new Io(c);
+        io = new LanesIo(c.width(), c.features(), c.width(), c.tokens() * c.features());
         int n = c.tokens();
         Bool full = RegInit(False());
         UInt token = RegInit(UInt.lit(0, log2Up(n)));
