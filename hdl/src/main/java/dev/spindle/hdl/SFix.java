@@ -13,17 +13,8 @@ import java.math.RoundingMode;
  * {@code add/sub/mul/neg} are exact (the format grows as {@link FixMath} states); the only way to lose bits is an
  * explicit {@link #resize} with a {@link Rounding} and an {@link Overflow} mode. {@link FixMath} is its bit-exact model.
  */
-public final class SFix extends BaseType {
-    private final FixFormat format;
-
-    SFix(Node node, FixFormat format) {
-        super(node);
-        requireSigned(format, true);
-        if (node.width() != format.width()) {
-            throw new IllegalStateException(format + " needs " + format.width() + " bits, the node has " + node.width());
-        }
-        this.format = format;
-    }
+public final class SFix extends XFix {
+    SFix(Node node, FixFormat format) { super(node, format, true); }
 
     public static HardType<SFix> type(FixFormat f) {
         requireSigned(f, true);
@@ -49,23 +40,7 @@ public final class SFix extends BaseType {
 
     public SInt raw() { return new SInt(node()); }
 
-    public FixFormat format() { return format; }
-
     @Override SFix wrap(Node n) { return new SFix(n, format); }
-
-    @Override String typeName() { return format.toString(); }
-
-    @Override
-    public void assign(Data value) {
-        if (value instanceof UFix u) throw formatMismatch(this, u.format());
-        super.assign(value);
-    }
-
-    @Override
-    void checkSameFormat(BaseType value) {
-        FixFormat got = ((SFix) value).format;
-        if (!got.equals(format)) throw formatMismatch(this, got);
-    }
 
     /** Assigns the literal nearest to {@code value}. */
     public void set(double value) { assign(lit(value, format)); }
@@ -110,32 +85,6 @@ public final class SFix extends BaseType {
         requireSigned(to, false);
         return new UFix(resizeRaw(raw(), format.fracBits(), false, to, r, o), to);
     }
-
-    public Bool lt(SFix b) { return at(common(b)).lt(b.at(common(b))); }
-
-    public Bool le(SFix b) { return at(common(b)).le(b.at(common(b))); }
-
-    public Bool gt(SFix b) { return at(common(b)).gt(b.at(common(b))); }
-
-    public Bool ge(SFix b) { return at(common(b)).ge(b.at(common(b))); }
-
-    public Bool eq(SFix b) { return at(common(b)).eq(b.at(common(b))); }
-
-    public Bool ne(SFix b) { return at(common(b)).ne(b.at(common(b))); }
-
-    public Bool lt(UFix b) { return lt(b.toSFix()); }
-
-    public Bool le(UFix b) { return le(b.toSFix()); }
-
-    public Bool gt(UFix b) { return gt(b.toSFix()); }
-
-    public Bool ge(UFix b) { return ge(b.toSFix()); }
-
-    public Bool eq(UFix b) { return eq(b.toSFix()); }
-
-    public Bool ne(UFix b) { return ne(b.toSFix()); }
-
-    private int common(SFix b) { return Math.max(format.fracBits(), b.format.fracBits()); }
 
     /** The raw shifted left to {@code frac} fraction bits (exact, no logic). */
     private SInt at(int frac) { return raw().shl(frac - format.fracBits()); }

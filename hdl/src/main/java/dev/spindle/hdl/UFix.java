@@ -7,17 +7,8 @@ import dev.spindle.hdl.ir.Node;
  * {@link SFix}: exact {@code add/mul}, a signed result where one can be negative ({@code sub}, {@code neg}, any
  * operation with an SFix), and precision or range lost only through an explicit {@link #resize}.
  */
-public final class UFix extends BaseType {
-    private final FixFormat format;
-
-    UFix(Node node, FixFormat format) {
-        super(node);
-        SFix.requireSigned(format, false);
-        if (node.width() != format.width()) {
-            throw new IllegalStateException(format + " needs " + format.width() + " bits, the node has " + node.width());
-        }
-        this.format = format;
-    }
+public final class UFix extends XFix {
+    UFix(Node node, FixFormat format) { super(node, format, false); }
 
     public static HardType<UFix> type(FixFormat f) {
         SFix.requireSigned(f, false);
@@ -43,23 +34,7 @@ public final class UFix extends BaseType {
 
     public UInt raw() { return new UInt(node()); }
 
-    public FixFormat format() { return format; }
-
     @Override UFix wrap(Node n) { return new UFix(n, format); }
-
-    @Override String typeName() { return format.toString(); }
-
-    @Override
-    public void assign(Data value) {
-        if (value instanceof SFix s) throw SFix.formatMismatch(this, s.format());
-        super.assign(value);
-    }
-
-    @Override
-    void checkSameFormat(BaseType value) {
-        FixFormat got = ((UFix) value).format;
-        if (!got.equals(format)) throw SFix.formatMismatch(this, got);
-    }
 
     /** Assigns the literal nearest to {@code value}. */
     public void set(double value) { assign(lit(value, format)); }
@@ -109,32 +84,6 @@ public final class UFix extends BaseType {
         SFix.requireSigned(to, true);
         return new SFix(SFix.resizeRaw(raw().toSInt(), format.fracBits(), true, to, r, o), to);
     }
-
-    public Bool lt(UFix b) { return at(common(b)).lt(b.at(common(b))); }
-
-    public Bool le(UFix b) { return at(common(b)).le(b.at(common(b))); }
-
-    public Bool gt(UFix b) { return at(common(b)).gt(b.at(common(b))); }
-
-    public Bool ge(UFix b) { return at(common(b)).ge(b.at(common(b))); }
-
-    public Bool eq(UFix b) { return at(common(b)).eq(b.at(common(b))); }
-
-    public Bool ne(UFix b) { return at(common(b)).ne(b.at(common(b))); }
-
-    public Bool lt(SFix b) { return toSFix().lt(b); }
-
-    public Bool le(SFix b) { return toSFix().le(b); }
-
-    public Bool gt(SFix b) { return toSFix().gt(b); }
-
-    public Bool ge(SFix b) { return toSFix().ge(b); }
-
-    public Bool eq(SFix b) { return toSFix().eq(b); }
-
-    public Bool ne(SFix b) { return toSFix().ne(b); }
-
-    private int common(UFix b) { return Math.max(format.fracBits(), b.format.fracBits()); }
 
     /** The raw shifted left to {@code frac} fraction bits (exact, no logic). */
     private UInt at(int frac) { return raw().shl(frac - format.fracBits()); }

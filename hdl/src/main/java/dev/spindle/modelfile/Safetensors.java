@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spindle.tools.AtomicFile;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +26,7 @@ public final class Safetensors {
     private Safetensors() {}
 
     public static ArrayFile read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw ModelFileException.file(file, "no such file");
-        } catch (IOException e) {
-            throw ModelFileException.file(file, "cannot be read: " + e.getMessage());
-        }
+        byte[] bytes = ModelFileException.reading(file, Files::readAllBytes);
         if (bytes.length < 8) throw ModelFileException.file(file, "truncated .safetensors (" + bytes.length + " bytes, no header)");
         long headerLen = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
         if (headerLen < 2 || headerLen > bytes.length - 8) {

@@ -10,7 +10,6 @@ import dev.spindle.modelfile.ModelFileException;
 import dev.spindle.nn.softmax.SoftmaxAlgorithm;
 import dev.spindle.tools.AtomicFile;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,14 +36,7 @@ public final class TransformerJson {
      * boolean or a string as it reads. The description is then checked as usual, so an unknown field is refused.
      */
     public static TransformerConfig read(Path file, java.util.Map<String, String> overrides) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw ModelFileException.file(file, "no such file");
-        } catch (IOException e) {
-            throw ModelFileException.file(file, "cannot be read: " + e.getMessage());
-        }
+        String text = ModelFileException.reading(file, Files::readString);
         try {
             JsonNode root = JSON.readTree(text);
             for (var e : overrides.entrySet()) override(root, e.getKey(), e.getValue());
