@@ -12,16 +12,14 @@ import static dev.spindle.nn.softmax.SoftmaxMath.shr;
  */
 final class Base2Kernel implements RowKernel {
     private final Base2Params p;
-    private final long[] hi, lo;
-    private final long fracMask, loMask, outMax;
+    private final SplitRom roms;
+    private final long fracMask, outMax;
     private final int lanes, outShift;
 
     Base2Kernel(Base2Params p) {
         this.p = p;
-        this.hi = p.hiTable();
-        this.lo = p.loTable();
+        this.roms = p.roms();
         this.fracMask = (1L << p.fy()) - 1;
-        this.loMask = (1L << p.loBits()) - 1;
         this.outMax = p.outMaxRaw();
         this.lanes = p.config().lanes();
         this.outShift = p.q() + p.mb() - p.g() - p.config().output().fracBits();
@@ -34,10 +32,7 @@ final class Base2Kernel implements RowKernel {
     long u(long y) { return -((-y) >> p.fy()); }
 
     /** Step 2-3: the mantissa {@code m = 2^(y-u)} in (0.5, 1] with {@code mb} fraction bits, from the fraction index {@code j = u·2^fy - y}. */
-    long mantissa(long y) {
-        long j = (-y) & fracMask;
-        return roundShr(hi[(int) (j >> p.loBits())] * lo[(int) (j & loMask)], p.productShift());
-    }
+    long mantissa(long y) { return roms.read((-y) & fracMask); }
 
     @Override public RowTrace apply(long[] x) {
         int n = x.length;

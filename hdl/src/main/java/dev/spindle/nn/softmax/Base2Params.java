@@ -2,7 +2,6 @@ package dev.spindle.nn.softmax;
 
 import dev.spindle.hdl.Hdl;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -54,19 +53,14 @@ public record Base2Params(SoftmaxConfig config, int c, long log2e, int fy, int y
         return new Base2Params(cfg, c, log2e, fy, yShift, hiBits, loBits, a, b, mb, g, q, sumWidth);
     }
 
+    /** The ROMs of {@code 2^-j} for the fraction index of {@code fy} bits: {@code pow2Hi}, {@code pow2Lo}. */
+    SplitRom roms() { return SplitRom.of("pow2", x -> StrictMath.pow(2.0, -x), fy, hiBits, loBits, a, b, productShift()); }
+
     /** Hi ROM: entry {@code h} is {@code round(2^-(h·2^(loBits-fy)) · 2^a)}, {@code 2^hiBits} entries of {@code a+1} bits. */
-    public long[] hiTable() {
-        long[] t = new long[1 << hiBits];
-        for (int h = 0; h < t.length; h++) t[h] = Math.round(Math.scalb(StrictMath.pow(2.0, -Math.scalb((double) h, loBits - fy)), a));
-        return t;
-    }
+    public long[] hiTable() { return roms().hi(); }
 
     /** Lo ROM: entry {@code l} is {@code round(2^-(l·2^-fy) · 2^b)}, {@code 2^loBits} entries of {@code b+1} bits ({@code [1]} when absent). */
-    public long[] loTable() {
-        long[] t = new long[1 << loBits];
-        for (int l = 0; l < t.length; l++) t[l] = Math.round(Math.scalb(StrictMath.pow(2.0, -Math.scalb((double) l, -fy)), b));
-        return t;
-    }
+    public long[] loTable() { return roms().lo(); }
 
     /** Right shift that rounds the ROM product to the {@code mb}-bit mantissa: {@code a + b - mb}. */
     public int productShift() { return a + b - mb; }
@@ -100,31 +94,22 @@ public record Base2Params(SoftmaxConfig config, int c, long log2e, int fy, int y
     /** Delay, in beats, of the x store between pass 1 (write) and the recomputation in pass 2 (read). */
     public int xStoreDelay() { return beatsPerRow() + treeLevels() + maxTreeExtra() + q + 4; }
 
-    @Override public Map<String, long[]> tables() {
-        Map<String, long[]> m = new LinkedHashMap<>();
-        m.put("pow2Hi", hiTable());
-        if (loBits > 0) m.put("pow2Lo", loTable());
-        return m;
-    }
+    @Override public Map<String, long[]> tables() { return roms().tables(); }
 
-    @Override public String describe() {
+    @Override public String datapath() {
         int wi = config.input().width();
         StringBuilder s = new StringBuilder();
-        s.append(config).append('\n');
         s.append(String.format("  y = round(x * C / 2^%d), C = %d (log2 e with c = %d fraction bits, %d bits): multiplier %d x %d%n",
                 yShift, log2e, c, SoftmaxMath.bitsFor(log2e), wi, SoftmaxMath.bitsFor(log2e)));
         s.append(String.format("  y has fy = %d fraction bits; u = ceil(y) in [%d, %d] (%d bits signed), j = fraction index %d bits%n",
                 fy, uMin(), uMax(), uBits(), fy));
-        s.append(String.format("  ROM pow2Hi: %d x %d bits (a = %d)%s%n", 1 << hiBits, a + 1, a,
-                loBits > 0 ? String.format(", ROM pow2Lo: %d x %d bits (b = %d)", 1 << loBits, b + 1, b) : ""));
+        s.append(roms().describe());
         if (loBits > 0) s.append(String.format("  mantissa multiplier %d x %d -> m with mb = %d fraction bits (%d bits)%n", a + 1, b + 1, mb, mb + 1));
         s.append(String.format("  running sum S: g = %d fraction bits, %d bits; reciprocal R = round(2^(k+%d)/S): %d bits, divider %d quotient bits%n",
                 g, sumWidth, q, q + 1, q + 2));
         s.append(String.format("  multiplier per lane, pass 2: %d x %d (m x R), then a rounding shift by k + s + %d%n", mb + 1, q + 1, q + mb - g - config.output().fracBits()));
         s.append(String.format("  per lane: the y multiplier, ROMs and mantissa multiplier twice (pass 1 and the pass-2 recomputation)%n"));
         s.append(String.format("  store: x delay %d beats x %d lanes x %d bits%n", xStoreDelay(), config.lanes(), wi));
-        s.append(String.format("  latency %d cycles; error bound %.3f LSB per probability, sum bound %.4f%n",
-                latency(), errorBound() / outLsb(), sumErrorBound()));
         return s.toString();
     }
 }

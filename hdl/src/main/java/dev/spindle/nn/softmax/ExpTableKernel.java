@@ -7,24 +7,21 @@ import static dev.spindle.nn.softmax.SoftmaxMath.roundedReciprocal;
 /** The EXP_TABLE row arithmetic (docs/softmax.md, "EXP_TABLE"); integer only. */
 final class ExpTableKernel implements RowKernel {
     private final ExpTableParams p;
-    private final long[] hi, lo;
-    private final long dMax, loMask, outMax;
+    private final SplitRom roms;
+    private final long dMax, outMax;
     private final int outShift;
 
     ExpTableKernel(ExpTableParams p) {
         this.p = p;
-        this.hi = p.hiTable();
-        this.lo = p.loTable();
+        this.roms = p.roms();
         this.dMax = (1L << p.dBits()) - 1;
-        this.loMask = (1L << p.loBits()) - 1;
         this.outMax = p.outMaxRaw();
         this.outShift = p.q() - p.config().output().fracBits();
     }
 
     /** Step 2: {@code ê = e^-d} with {@code e} fraction bits, for {@code d = max - x >= 0} (raw input units). */
     long exp(long d) {
-        long dq = Math.min(roundShr(d, p.dRoundBits()), dMax);
-        return roundShr(hi[(int) (dq >> p.loBits())] * lo[(int) (dq & loMask)], p.productShift());
+        return roms.read(Math.min(roundShr(d, p.dRoundBits()), dMax));
     }
 
     @Override public RowTrace apply(long[] x) {

@@ -2,7 +2,6 @@ package dev.spindle.nn.softmax;
 
 import dev.spindle.hdl.Hdl;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -53,19 +52,14 @@ public record ExpTableParams(SoftmaxConfig config, int e, int a, int b, int g, i
     /** Input fraction bits dropped (with rounding) before the ROM index: {@code Fi - g}. */
     public int dRoundBits() { return config.input().fracBits() - g; }
 
+    /** The ROMs of {@code e^-d} for the index of {@code g} fraction bits: {@code expHi}, {@code expLo}. */
+    SplitRom roms() { return SplitRom.of("exp", x -> StrictMath.exp(-x), g, hiBits, loBits, a, b, productShift()); }
+
     /** Hi ROM: entry {@code h} is {@code round(e^-(h·2^(loBits-g)) · 2^a)}, {@code 2^hiBits} entries of {@code a+1} bits. */
-    public long[] hiTable() {
-        long[] t = new long[1 << hiBits];
-        for (int h = 0; h < t.length; h++) t[h] = Math.round(Math.scalb(StrictMath.exp(-Math.scalb((double) h, loBits - g)), a));
-        return t;
-    }
+    public long[] hiTable() { return roms().hi(); }
 
     /** Lo ROM: entry {@code l} is {@code round(e^-(l·2^-g) · 2^b)}, {@code 2^loBits} entries of {@code b+1} bits ({@code [1]} when absent). */
-    public long[] loTable() {
-        long[] t = new long[1 << loBits];
-        for (int l = 0; l < t.length; l++) t[l] = Math.round(Math.scalb(StrictMath.exp(-Math.scalb((double) l, -g)), b));
-        return t;
-    }
+    public long[] loTable() { return roms().lo(); }
 
     /** Right shift that rounds the ROM product to {@code e} fraction bits: {@code a + b - e}. */
     public int productShift() { return a + b - e; }
@@ -83,29 +77,20 @@ public record ExpTableParams(SoftmaxConfig config, int e, int a, int b, int g, i
     /** Delay, in beats, of the ê store between pass 2 (write) and pass 3 (read): {@code Lb + t + q + 4}. */
     public int eStoreDelay() { return beatsPerRow() + treeLevels() + q + 4; }
 
-    @Override public Map<String, long[]> tables() {
-        Map<String, long[]> m = new LinkedHashMap<>();
-        m.put("expHi", hiTable());
-        if (loBits > 0) m.put("expLo", loTable());
-        return m;
-    }
+    @Override public Map<String, long[]> tables() { return roms().tables(); }
 
-    @Override public String describe() {
+    @Override public String datapath() {
         int wi = config.input().width();
         StringBuilder s = new StringBuilder();
-        s.append(config).append('\n');
         s.append(String.format("  d = max - x: %d bits unsigned; rounded to g = %d fraction bits (drop %d), saturated to dBits = %d%n",
                 wi, g, dRoundBits(), dBits));
-        s.append(String.format("  ROM expHi: %d x %d bits (a = %d)%s%n", 1 << hiBits, a + 1, a,
-                loBits > 0 ? String.format(", ROM expLo: %d x %d bits (b = %d)", 1 << loBits, b + 1, b) : ""));
+        s.append(roms().describe());
         if (loBits > 0) s.append(String.format("  multiplier per lane, pass 2: %d x %d -> ê with e = %d fraction bits (%d bits)%n", a + 1, b + 1, e, e + 1));
         else s.append(String.format("  ê = ROM output, e = %d fraction bits (%d bits)%n", e, e + 1));
         s.append(String.format("  sum S: %d bits; reciprocal R = round(2^(k+%d)/S): %d bits, divider %d quotient bits%n", sumWidth, q, q + 1, q + 2));
         s.append(String.format("  multiplier per lane, pass 3: %d x %d%n", e + 1, q + 1));
         s.append(String.format("  stores: x delay %d beats x %d lanes x %d bits; ê delay %d beats x %d lanes x %d bits%n",
                 xStoreDelay(), config.lanes(), wi, eStoreDelay(), config.lanes(), e + 1));
-        s.append(String.format("  latency %d cycles; error bound %.3f LSB per probability, sum bound %.4f%n",
-                latency(), errorBound() / outLsb(), sumErrorBound()));
         return s.toString();
     }
 }

@@ -69,10 +69,9 @@ public record ShiftmaxParams(SoftmaxConfig config, int fe, int k, int sumWidth) 
 
     @Override public Map<String, long[]> tables() { return Map.of(); }
 
-    @Override public String describe() {
+    @Override public String datapath() {
         int wi = config.input().width(), fi = config.input().fracBits();
         StringBuilder s = new StringBuilder();
-        s.append(config).append('\n');
         s.append(String.format("  D = x - max: %d bits signed; P = D + (D>>1) - (D>>4); q = (-P)>>%d, r = P + (q<<%d) (%d bits)%n",
                 wi + 1, fi, fi, fi + 1));
         s.append(String.format("  E = floor((2^%d + r) * 2^(%d - q)): fe = %d fraction bits, %d bits (barrel shift, no ROM, no multiplier)%n",
@@ -81,8 +80,6 @@ public record ShiftmaxParams(SoftmaxConfig config, int fe, int k, int sumWidth) 
         s.append(String.format("  multiplier per lane, pass 3: %d x %d (E x F), rounding shift by %d%n", fe + 1, factorWidth(), k - config.output().fracBits()));
         s.append(String.format("  stores: x delay %d beats x %d lanes x %d bits; E delay %d beats x %d lanes x %d bits%n",
                 xStoreDelay(), config.lanes(), wi, eStoreDelay(), config.lanes(), fe + 1));
-        s.append(String.format("  latency %d cycles; error bound %.3f LSB per probability, sum bound %.4f%n",
-                latency(), errorBound() / outLsb(), sumErrorBound()));
         return s.toString();
     }
 }

@@ -29,8 +29,14 @@ public sealed interface SoftmaxParams permits ExpTableParams, Base2Params, Shift
     /** ROM name to contents (unsigned integers, index order); empty when the algorithm has no ROM. */
     Map<String, long[]> tables();
 
-    /** Multi-line, datasheet-style summary: widths, ROMs, multipliers per lane, stores, latency, bounds. */
-    String describe();
+    /** Multi-line, datasheet-style summary: the configuration, its {@link #datapath()}, latency and bounds. */
+    default String describe() {
+        return config() + "\n" + datapath() + String.format("  latency %d cycles; error bound %.3f LSB per probability, sum bound %.4f%n",
+                latency(), errorBound() / outLsb(), sumErrorBound());
+    }
+
+    /** The algorithm's lines of {@link #describe()}: widths, ROMs, multipliers per lane, stores. */
+    String datapath();
 
     static SoftmaxParams of(SoftmaxConfig config) {
         return switch (config.algorithm()) {
