@@ -49,6 +49,9 @@ final class TransformerSimCommand {
         var r = o.run();
         if (r.firstMismatch() != null) System.out.println("first mismatch: " + r.firstMismatch());
         System.out.printf("checked %d samples against the bit-exact model%n", n);
+        var timing = dev.spindle.nn.TransformerTiming.of(c);
+        System.out.printf("formula: latency %d cycles gap-free (first token taken to last output, the units' formulas), "
+                + "%d multipliers, %d DSP48E2%n", timing.latency(), timing.multipliers(), timing.dsps());
         for (var e : refs.entrySet()) {
             double[][] rr = new double[n][];
             for (int s = 0; s < n; s++) rr[s] = e.getValue().slice(s).doubles();

@@ -83,19 +83,25 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
 
     /**
      * The configuration of an {@link AttentionSpec} on {@code tokens} tokens of {@code features} values in
-     * {@code input}: the spec's {@code parallelism} P is the projections' request, {@code lanes} the largest divisor
-     * of tokens with {@code lanes·max(keyDim, valueDim) <= P} (at least 1), and the heads run in parallel when even
-     * that many lanes for every head fit in P ({@code heads·lanes·max(keyDim, valueDim) <= P}).
+     * {@code input}: the spec's {@code parallelism} P is the projections' request, and the score and context
+     * datapaths keep pace with the projections: the fewest {@code lanes} (a divisor of tokens), heads in turn before
+     * heads in parallel, whose {@link #queryCycles()} is at most the projections' token interval
+     * ({@code max(output projection interval, inputInterval)}); with none, every lane and head at once.
      */
     public static MultiHeadAttentionConfig of(AttentionSpec a, int tokens, int features, FixFormat input) {
-        int p = a.parallelism();
-        int dim = Math.max(a.keyDim(), a.valueDim());
-        int lanes = 1;
-        for (int l = 1; l <= Math.min(tokens, SoftmaxConfig.MAX_LANES); l++) if (tokens % l == 0 && (long) l * dim <= p) lanes = l;
-        boolean parallel = a.heads() > 1 && (long) a.heads() * lanes * dim <= p;
-        return new MultiHeadAttentionConfig(tokens, features, a.heads(), a.keyDim(), a.valueDim(), a.causal(), input,
-                a.weights().weight(), a.weights().bias(), a.query(), a.key(), a.value(), a.scores(), a.probs(),
-                a.context(), a.output(), a.softmax(), p, lanes, parallel);
+        MultiHeadAttentionConfig c = new MultiHeadAttentionConfig(tokens, features, a.heads(), a.keyDim(), a.valueDim(),
+                a.causal(), input, a.weights().weight(), a.weights().bias(), a.query(), a.key(), a.value(), a.scores(),
+                a.probs(), a.context(), a.output(), a.softmax(), a.parallelism(), 1, false);
+        int period = Math.max(c.outputProjection().interval(), c.inputInterval());
+        List<Integer> lanes = new ArrayList<>();
+        for (int l = 1; l <= Math.min(tokens, SoftmaxConfig.MAX_LANES); l++) if (tokens % l == 0) lanes.add(l);
+        for (boolean parallel : a.heads() > 1 ? new boolean[] {false, true} : new boolean[] {false}) {
+            for (int l : lanes) {
+                MultiHeadAttentionConfig k = c.withParallelism(c.projectionParallelism(), l, parallel);
+                if (k.queryCycles() <= period) return k;
+            }
+        }
+        return c.withParallelism(c.projectionParallelism(), lanes.getLast(), a.heads() > 1);
     }
 
     /** This configuration with other parallelism: the projections' request, the lanes and parallel heads. */

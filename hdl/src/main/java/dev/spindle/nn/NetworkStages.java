@@ -41,20 +41,30 @@ final class NetworkStages {
         bus.add(lin.io.weights, c.weightWords());
         Tensor y = new Tensor(lin.io.output, d.output());
         return switch (d.activation()) {
-            case GELU -> activation(y, d.gelu() == GeluVariant.TABLE ? ActivationUnitConfig.Function.GELU_TABLE
-                    : ActivationUnitConfig.Function.IGELU, d.output());
-            case SIGMOID -> activation(y, ActivationUnitConfig.Function.SIGMOID, d.probs());
+            case GELU, SIGMOID -> activation(y, activationConfig(d, d.units()));
             case SOFTMAX -> softmax(y, d.probs());
             case ARGMAX -> argmax(y);
             case NONE, RELU -> y;
         };
     }
 
-    static Tensor activation(Tensor x, ActivationUnitConfig.Function f, FixFormat out) {
-        ActivationUnitConfig c = new ActivationUnitConfig(x.lanes(), f, x.format(), out);
+    /** The {@link ActivationUnitConfig} of a dense layer's GELU or sigmoid on its {@code lanes} outputs. */
+    static ActivationUnitConfig activationConfig(DenseSpec d, int lanes) {
+        boolean sigmoid = d.activation() == Activation.SIGMOID;
+        ActivationUnitConfig.Function f = sigmoid ? ActivationUnitConfig.Function.SIGMOID
+                : d.gelu() == GeluVariant.TABLE ? ActivationUnitConfig.Function.GELU_TABLE : ActivationUnitConfig.Function.IGELU;
+        return new ActivationUnitConfig(lanes, f, d.output(), sigmoid ? d.probs() : d.output());
+    }
+
+    static Tensor activation(Tensor x, ActivationUnitConfig c) {
         ActivationUnit unit = Hdl.child(() -> new ActivationUnit(c));
         unit.io.input.connectFrom(x.stream());
-        return new Tensor(unit.io.output, out);
+        return new Tensor(unit.io.output, c.output());
+    }
+
+    /** A softmax head's unit: one row of {@code lanes} logits a beat (EXP_TABLE). */
+    static SoftmaxConfig headSoftmaxConfig(int lanes, FixFormat logits, FixFormat probs) {
+        return new SoftmaxConfig(lanes, lanes, logits, probs, SoftmaxAlgorithm.EXP_TABLE);
     }
 
     /** The class index of each beat of logits: an {@link Argmax} head. */
@@ -67,7 +77,7 @@ final class NetworkStages {
 
     /** The Softmax unit over one beat of logits (a row of {@code lanes} values, as the model's softmax head). */
     static Tensor softmax(Tensor x, FixFormat probs) {
-        SoftmaxConfig c = new SoftmaxConfig(x.lanes(), x.lanes(), x.format(), probs, SoftmaxAlgorithm.EXP_TABLE);
+        SoftmaxConfig c = headSoftmaxConfig(x.lanes(), x.format(), probs);
         Softmax unit = Hdl.child(() -> new Softmax(c));
         unit.io.input.valid.assign(x.stream().valid);
         x.stream().ready.assign(unit.io.input.ready);
@@ -83,12 +93,17 @@ final class NetworkStages {
 
     /** The LayerNorm unit of {@code n} on tokens of {@code x}; its weight port is returned through {@code ports}. */
     static Tensor layerNorm(NormSpec n, Tensor x, WeightBus bus) {
-        LayerNormConfig c = new LayerNormConfig(x.lanes(), x.format(), n.weights().weight(), n.weights().bias(), n.normalized(),
-                n.output(), n.epsilon(), n.rsqrtBits(), n.tableBits());
+        LayerNormConfig c = layerNormConfig(n, x.lanes(), x.format());
         LayerNorm unit = Hdl.child(() -> new LayerNorm(c));
         unit.io.input.connectFrom(x.stream());
         bus.add(unit.io.weights, 2 * c.features());
         return new Tensor(unit.io.output, n.output());
+    }
+
+    /** The {@link LayerNormConfig} of {@code n} on tokens of {@code features} values in {@code input}. */
+    static LayerNormConfig layerNormConfig(NormSpec n, int features, FixFormat input) {
+        return new LayerNormConfig(features, input, n.weights().weight(), n.weights().bias(), n.normalized(), n.output(),
+                n.epsilon(), n.rsqrtBits(), n.tableBits());
     }
 
     static Tensor flatten(Tensor x, int tokens) {

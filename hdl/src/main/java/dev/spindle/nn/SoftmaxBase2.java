@@ -86,9 +86,9 @@ final class SoftmaxBase2 {
         });
         Bool rowDone = pipe.valid(merge.rowEnd());
 
-        // R1..R(q+4): lead and reciprocal; R, k and M held for the row
+        // R1, the divider, the rounding stage: lead and reciprocal; R, k and M held for the row
         Reciprocal recip = s.reciprocal(rowSum, rowDone, w, q);
-        SInt rowMaxHeld = pipe.hold(pipe.stages(rowMax, q + 3), recip.load());
+        SInt rowMaxHeld = pipe.hold(pipe.stages(rowMax, 1 + p.dividerStages()), recip.load());
 
         // P1..P8: the x store read once R is ready, u and m recomputed
         Lanes<SInt> x1 = s.rowStore(a1.beat(), vec(a1.values()), p.xStoreDelay());

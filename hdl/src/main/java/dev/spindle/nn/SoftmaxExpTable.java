@@ -53,7 +53,7 @@ final class SoftmaxExpTable {
             expHat.add(pipe.stage(rshConst(product, p.productShift()).resize(e + 1)));
         }
 
-        // B7..B(t+8): lane sum tree and accumulator; R1..R(q+4): k = lead(S) and the reciprocal, held for the row
+        // B7..B(t+8): lane sum tree and accumulator; R1, the divider, the rounding stage: k = lead(S) and the reciprocal, held for the row
         RowSum sum = s.rowSum(new Lanes<>(b6, expHat), p.sumWidth());
         Reciprocal recip = s.reciprocal(sum.sum(), sum.done(), p.sumWidth(), q);
         UInt rowRecip = pipe.hold(recip.r(), recip.ready());

@@ -49,10 +49,10 @@ final class SoftmaxShiftmax {
             exps.add(pipe.stage(wide.srl(amount).resize(fe + 1)));
         }
 
-        // B5..B(t+6): lane sum tree and accumulator; D1..D(k-fe+1): F = floor(2^k / S), one quotient bit a stage
+        // B5..B(t+6): lane sum tree and accumulator; D1..: F = floor(2^k / S), its k - fe + 1 bits two a stage
         RowSum sum = s.rowSum(new Lanes<>(b4, exps), w);
-        int stages = k - fe + 1;
-        UInt quotient = s.divide(UInt.lit(1L << (fe - 1), w + 1), sum.sum().resize(w + 1), stages);
+        int stages = p.dividerStages();
+        UInt quotient = s.divide(UInt.lit(1L << (fe - 1), w + 1), sum.sum().resize(w + 1), k - fe + 1);
         Bool factorDone = pipe.valid(sum.done(), stages);
         UInt factor = pipe.hold(quotient, factorDone);
 

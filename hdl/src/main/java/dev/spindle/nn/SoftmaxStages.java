@@ -43,8 +43,10 @@ final class SoftmaxStages {
     final SoftmaxParams params;
     /** Beats per row, {@code Lb}. */
     final int beatsPerRow;
-    /** Levels of a lane tree, {@code t = ceil(log2 lanes)}: one registered stage each. */
+    /** Levels of a lane tree, {@code t = ceil(log2 lanes)} (BASE2 registers each). */
     final int treeLevels;
+    /** Registered stages of the row max and row sum trees, {@link SoftmaxParams#treeStages()}. */
+    final int treeStages;
 
     SoftmaxStages(Pipeline pipe, SoftmaxParams params) {
         this.pipe = pipe;
@@ -52,6 +54,7 @@ final class SoftmaxStages {
         this.params = params;
         this.beatsPerRow = params.beatsPerRow();
         this.treeLevels = params.treeLevels();
+        this.treeStages = params.treeStages();
     }
 
     /** The tag one stage later. */
@@ -65,12 +68,12 @@ final class SoftmaxStages {
     }
 
     /**
-     * Pass-1 max: a registered lane max tree ({@code t} stages), then the running max over the row; returns the row's
-     * max, held from the stage after the row's last beat for the whole next row time.
+     * Pass-1 max: a lane max tree registered every second level ({@code ts} stages), then the running max over the
+     * row; returns the row's max, held from the stage after the row's last beat for the whole next row time.
      */
     SInt rowMax(Lanes<SInt> in) {
-        SInt beatMax = MaxTree.max(in.values(), 1, pipe.enable());
-        Beat beat = next(in.beat(), treeLevels);
+        SInt beatMax = MaxTree.max(in.values(), SoftmaxParams.TREE_REGISTER_EVERY, pipe.enable());
+        Beat beat = next(in.beat(), treeStages);
         SInt runMax = Reg(SInt.type(cfg.input().width()));
         when(pipe.enable().and(beat.valid()),
                 () -> runMax.assign(mux(beat.first().or(runMax.lt(beatMax)), beatMax, runMax)));
@@ -81,10 +84,10 @@ final class SoftmaxStages {
     /** A row's exact sum of {@code width} bits and the pulse, one stage after its last beat, that says it is final. */
     record RowSum(UInt sum, Bool done) {}
 
-    /** A registered lane adder tree ({@code t} stages) and the row accumulator behind it. */
+    /** A lane adder tree registered every second level ({@code ts} stages) and the row accumulator behind it. */
     RowSum rowSum(Lanes<UInt> in, int width) {
-        UInt beatSum = AdderTree.sum(in.values(), 1, pipe.enable()).resize(width);
-        Beat beat = next(in.beat(), treeLevels);
+        UInt beatSum = AdderTree.sum(in.values(), SoftmaxParams.TREE_REGISTER_EVERY, pipe.enable()).resize(width);
+        Beat beat = next(in.beat(), treeStages);
         UInt acc = Reg(UInt.type(width));
         when(pipe.enable().and(beat.valid()), () -> acc.assign(mux(beat.first(), beatSum, acc.add(beatSum))));
         return new RowSum(acc, pipe.valid(beat.rowEnd()));
@@ -136,8 +139,9 @@ final class SoftmaxStages {
 
     /**
      * Fully pipelined {@code k = lead(S)}, {@code R = recip_q(S) = (floor(2^(k+q+1)/S) + 1) >> 1} of a {@code width}-bit
-     * {@code S} that is final while {@code done} pulses: R1 normalises, R2..R(q+3) are one quotient bit each (restoring,
-     * constant dividend), R(q+4) rounds and holds {@code R} and {@code k} for the row.
+     * {@code S} that is final while {@code done} pulses: R1 normalises, then the {@code q + 2} quotient bits (restoring,
+     * constant dividend) in {@link SoftmaxParams#dividerStages} stages, then one stage rounds and holds {@code R} and
+     * {@code k} for the row.
      */
     Reciprocal reciprocal(UInt s, Bool done, int width, int q) {
         int kw = log2Up(width);
@@ -148,33 +152,53 @@ final class SoftmaxStages {
         Bool valid1 = pipe.valid(done);
         UInt k1 = pipe.stage(lead);
         UInt sn = pipe.stage(normalised);
-        // R2..R(q+3): the remainder starts at 2^(width-2); each stage doubles it and subtracts Sn when it can
+        // the divider: the remainder starts at 2^(width-2) < Sn
+        int stages = SoftmaxParams.dividerStages(q + 2);
         UInt quotient = divide(UInt.lit(1L << (width - 2), width + 1), sn.resize(width + 1), q + 2);
-        Bool load = pipe.valid(valid1, q + 2);
-        UInt kq = pipe.stages(k1, q + 2);
-        // R(q+4): round
+        Bool load = pipe.valid(valid1, stages);
+        UInt kq = pipe.stages(k1, stages);
+        // the last stage: round
         UInt r = pipe.hold(quotient.resize(q + 3).add(1).shr(1).resize(q + 1), load);
         return new Reciprocal(pipe.hold(kq, load), r, load, pipe.valid(load));
     }
 
     /**
-     * A restoring divider with a constant dividend, one quotient bit a registered stage: each stage doubles the
-     * remainder and subtracts the divisor when it can. Returns the {@code stages}-bit quotient {@code stages} stages
-     * later; the divisor travels along with it.
+     * A restoring divider with a constant dividend {@code remainder < divisor}: the {@code bits}-bit quotient
+     * {@code floor(remainder·2^bits / divisor)}, most significant bit first, {@link SoftmaxParams#dividerStages}
+     * registered stages later. The first one or two stages give one bit each (quadruple the remainder is computed
+     * beside them, {@code 3·divisor}), the others two: the remainder times four against the divisor times 1, 2 and 3
+     * at once, the largest that fits subtracted. The divisor travels along.
      */
-    UInt divide(UInt remainder, UInt divisor, int stages) {
+    UInt divide(UInt remainder, UInt divisor, int bits) {
         int w = remainder.width();
+        int single = SoftmaxParams.singleBitStages(bits);
         UInt rem = remainder;
         UInt quo = null;
         UInt d = divisor;
-        for (int i = 0; i < stages; i++) {
+        UInt d3 = null;
+        for (int i = 0; i < single; i++) {
             UInt doubled = rem.shl(1).resize(w);
             Bool fits = doubled.ge(d);
             UInt bit = fits.asUInt();
             UInt nextQuo = quo == null ? bit : cat(quo, bit).asUInt();
             rem = pipe.stage(mux(fits, doubled.sub(d), doubled));
             quo = pipe.stage(nextQuo);
+            if (i == single - 1) d3 = pipe.stage(d.resize(w + 1).add(d.resize(w + 1).shl(1).resize(w + 1)));
             d = pipe.stage(d);
+        }
+        for (int i = 0; i < (bits - single) / 2; i++) {
+            UInt quad = rem.resize(w + 1).shl(2).resize(w + 1);
+            UInt d1 = d.resize(w + 1);
+            UInt d2 = d1.shl(1).resize(w + 1);
+            Bool fits1 = quad.ge(d1);
+            Bool fits2 = quad.ge(d2);
+            Bool fits3 = quad.ge(d3);
+            UInt next = mux(fits3, quad.sub(d3), mux(fits2, quad.sub(d2), mux(fits1, quad.sub(d1), quad)));
+            UInt digit = cat(fits2, fits3.or(fits1.and(fits2.not()))).asUInt();
+            rem = pipe.stage(next.resize(w));
+            quo = pipe.stage(cat(quo, digit).asUInt());
+            d = pipe.stage(d);
+            d3 = pipe.stage(d3);
         }
         return quo;
     }

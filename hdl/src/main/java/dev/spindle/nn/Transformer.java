@@ -65,6 +65,12 @@ public final class Transformer extends ConfiguredComponent<TransformerConfig> {
     /** The format of the raw outputs (a softmax or sigmoid head's probabilities, else the last layer's output). */
     public FixFormat outputFormat() { return outputFormat; }
 
+    /**
+     * Cycles from a sample's first token taken to its last output beat taken, gap-free with the output always ready,
+     * from the units' formulas ({@link TransformerTiming}).
+     */
+    public long latency() { return TransformerTiming.of(config()).latency(); }
+
     /** Words of one weight load. */
     public long weightWords() { return weightWords; }
 

@@ -89,10 +89,13 @@ public record Base2Params(SoftmaxConfig config, int c, long log2e, int fy, int y
         return config.length() * outLsb() / 2 + Math.scalb(1.0, -q) + Math.scalb(1.0, -(config.output().fracBits() + 3));
     }
 
-    @Override public int latency() { return beatsPerRow() + treeLevels() + maxTreeExtra() + q + 16; }
+    @Override public int latency() { return beatsPerRow() + treeLevels() + maxTreeExtra() + dividerStages() + 14; }
+
+    /** Stages of the reciprocal's divider for its {@code q + 2} quotient bits ({@link SoftmaxParams#dividerStages}). */
+    public int dividerStages() { return SoftmaxParams.dividerStages(q + 2); }
 
     /** Delay, in beats, of the x store between pass 1 (write) and the recomputation in pass 2 (read). */
-    public int xStoreDelay() { return beatsPerRow() + treeLevels() + maxTreeExtra() + q + 4; }
+    public int xStoreDelay() { return beatsPerRow() + treeLevels() + maxTreeExtra() + dividerStages() + 2; }
 
     @Override public Map<String, long[]> tables() { return roms().tables(); }
 
@@ -105,8 +108,8 @@ public record Base2Params(SoftmaxConfig config, int c, long log2e, int fy, int y
                 fy, uMin(), uMax(), uBits(), fy));
         s.append(roms().describe());
         if (loBits > 0) s.append(String.format("  mantissa multiplier %d x %d -> m with mb = %d fraction bits (%d bits)%n", a + 1, b + 1, mb, mb + 1));
-        s.append(String.format("  running sum S: g = %d fraction bits, %d bits; reciprocal R = round(2^(k+%d)/S): %d bits, divider %d quotient bits%n",
-                g, sumWidth, q, q + 1, q + 2));
+        s.append(String.format("  running sum S: g = %d fraction bits, %d bits; reciprocal R = round(2^(k+%d)/S): %d bits, divider %d quotient bits in %d stages%n",
+                g, sumWidth, q, q + 1, q + 2, dividerStages()));
         s.append(String.format("  multiplier per lane, pass 2: %d x %d (m x R), then a rounding shift by k + s + %d%n", mb + 1, q + 1, q + mb - g - config.output().fracBits()));
         s.append(String.format("  per lane: the y multiplier, ROMs and mantissa multiplier twice (pass 1 and the pass-2 recomputation)%n"));
         s.append(String.format("  store: x delay %d beats x %d lanes x %d bits%n", xStoreDelay(), config.lanes(), wi));

@@ -69,13 +69,16 @@ public record ExpTableParams(SoftmaxConfig config, int e, int a, int b, int g, i
     /** {@code length·LSB/2} (independent roundings) plus {@code 2^-q}: the unrounded outputs sum to {@code S·R/2^(k+q)}. */
     @Override public double sumErrorBound() { return config.length() * outLsb() / 2 + Math.scalb(1.0, -q); }
 
-    @Override public int latency() { return 2 * beatsPerRow() + 2 * treeLevels() + q + 15; }
+    @Override public int latency() { return 2 * beatsPerRow() + 2 * treeStages() + dividerStages() + 13; }
 
-    /** Delay, in beats, of the x store between pass 1 (write) and pass 2 (read): {@code Lb + t}. */
-    public int xStoreDelay() { return beatsPerRow() + treeLevels(); }
+    /** Stages of the reciprocal's divider for its {@code q + 2} quotient bits ({@link SoftmaxParams#dividerStages}). */
+    public int dividerStages() { return SoftmaxParams.dividerStages(q + 2); }
 
-    /** Delay, in beats, of the ê store between pass 2 (write) and pass 3 (read): {@code Lb + t + q + 4}. */
-    public int eStoreDelay() { return beatsPerRow() + treeLevels() + q + 4; }
+    /** Delay, in beats, of the x store between pass 1 (write) and pass 2 (read): {@code Lb + ts}. */
+    public int xStoreDelay() { return beatsPerRow() + treeStages(); }
+
+    /** Delay, in beats, of the ê store between pass 2 (write) and pass 3 (read): {@code Lb + ts + D + 2}, D the divider's stages. */
+    public int eStoreDelay() { return beatsPerRow() + treeStages() + dividerStages() + 2; }
 
     @Override public Map<String, long[]> tables() { return roms().tables(); }
 
@@ -87,7 +90,7 @@ public record ExpTableParams(SoftmaxConfig config, int e, int a, int b, int g, i
         s.append(roms().describe());
         if (loBits > 0) s.append(String.format("  multiplier per lane, pass 2: %d x %d -> ê with e = %d fraction bits (%d bits)%n", a + 1, b + 1, e, e + 1));
         else s.append(String.format("  ê = ROM output, e = %d fraction bits (%d bits)%n", e, e + 1));
-        s.append(String.format("  sum S: %d bits; reciprocal R = round(2^(k+%d)/S): %d bits, divider %d quotient bits%n", sumWidth, q, q + 1, q + 2));
+        s.append(String.format("  sum S: %d bits; reciprocal R = round(2^(k+%d)/S): %d bits, divider %d quotient bits in %d stages%n", sumWidth, q, q + 1, q + 2, dividerStages()));
         s.append(String.format("  multiplier per lane, pass 3: %d x %d%n", e + 1, q + 1));
         s.append(String.format("  stores: x delay %d beats x %d lanes x %d bits; ê delay %d beats x %d lanes x %d bits%n",
                 xStoreDelay(), config.lanes(), wi, eStoreDelay(), config.lanes(), e + 1));

@@ -59,13 +59,16 @@ public record ShiftmaxParams(SoftmaxConfig config, int fe, int k, int sumWidth) 
         return config.length() * outLsb() / 2 + Math.scalb(1.0, -(config.output().fracBits() + 2));
     }
 
-    @Override public int latency() { return 2 * beatsPerRow() + 2 * treeLevels() + (k - fe) + 10; }
+    @Override public int latency() { return 2 * beatsPerRow() + 2 * treeStages() + dividerStages() + 9; }
 
-    /** Delay, in beats, of the x store between pass 1 (write) and pass 2 (read): {@code Lb + t}. */
-    public int xStoreDelay() { return beatsPerRow() + treeLevels(); }
+    /** Stages of the divider for F's {@code k - fe + 1} bits ({@link SoftmaxParams#dividerStages}). */
+    public int dividerStages() { return SoftmaxParams.dividerStages(k - fe + 1); }
 
-    /** Delay, in beats, of the E store between pass 2 (write) and pass 3 (read): {@code Lb + t + k - fe + 1}. */
-    public int eStoreDelay() { return beatsPerRow() + treeLevels() + k - fe + 1; }
+    /** Delay, in beats, of the x store between pass 1 (write) and pass 2 (read): {@code Lb + ts}. */
+    public int xStoreDelay() { return beatsPerRow() + treeStages(); }
+
+    /** Delay, in beats, of the E store between pass 2 (write) and pass 3 (read): {@code Lb + ts + D}, D the divider's stages. */
+    public int eStoreDelay() { return beatsPerRow() + treeStages() + dividerStages(); }
 
     @Override public Map<String, long[]> tables() { return Map.of(); }
 
@@ -76,7 +79,7 @@ public record ShiftmaxParams(SoftmaxConfig config, int fe, int k, int sumWidth) 
                 wi + 1, fi, fi, fi + 1));
         s.append(String.format("  E = floor((2^%d + r) * 2^(%d - q)): fe = %d fraction bits, %d bits (barrel shift, no ROM, no multiplier)%n",
                 fi + 1, fe - fi - 1, fe, fe + 1));
-        s.append(String.format("  sum S: %d bits; F = floor(2^%d / S): %d bits, divider %d quotient bits%n", sumWidth, k, factorWidth(), factorWidth()));
+        s.append(String.format("  sum S: %d bits; F = floor(2^%d / S): %d bits, divider %d quotient bits in %d stages%n", sumWidth, k, factorWidth(), factorWidth(), dividerStages()));
         s.append(String.format("  multiplier per lane, pass 3: %d x %d (E x F), rounding shift by %d%n", fe + 1, factorWidth(), k - config.output().fracBits()));
         s.append(String.format("  stores: x delay %d beats x %d lanes x %d bits; E delay %d beats x %d lanes x %d bits%n",
                 xStoreDelay(), config.lanes(), wi, eStoreDelay(), config.lanes(), fe + 1));

@@ -52,11 +52,32 @@ public sealed interface SoftmaxParams permits ExpTableParams, Base2Params, Shift
     /** Levels of a registered lane tree (max or sum) over {@code lanes} values: {@code ceil(log2 lanes)}. */
     default int treeLevels() { return Hdl.ceilLog2(config().lanes()); }
 
+    /** Lane trees register after every this many levels in EXP_TABLE and SHIFTMAX (BASE2's register every level). */
+    int TREE_REGISTER_EVERY = 2;
+
+    /**
+     * Registered stages of EXP_TABLE's and SHIFTMAX's lane max and sum trees, {@code ts = floor(t / 2)}: a register
+     * after every second level (a tree of one level is combinational, into the accumulator's register).
+     */
+    default int treeStages() { return treeLevels() / TREE_REGISTER_EVERY; }
+
     /** The output LSB, {@code 2^-F_out}. */
     default double outLsb() { return config().output().lsb(); }
 
     /** Largest output raw value: probability 1.0 ({@code 2^F_out}) or the format's maximum if smaller. */
     default long outMaxRaw() { return Math.min(1L << config().output().fracBits(), config().output().maxRaw()); }
+
+    /**
+     * Registered stages of the softmax's restoring divider for a {@code bits}-bit quotient, {@code floor(bits/2) + 1}:
+     * {@link #singleBitStages} stages of one bit (which also compute three times the divisor), then two bits a stage.
+     */
+    static int dividerStages(int bits) {
+        int single = singleBitStages(bits);
+        return single + (bits - single) / 2;
+    }
+
+    /** The divider's first stages, one quotient bit each: 1, or 2 when {@code bits - 1} is odd (so the rest pair up). */
+    static int singleBitStages(int bits) { return bits <= 1 ? bits : 1 + ((bits - 1) & 1); }
 
     /** Fails with a message naming the fields when a derived accumulator would exceed 48 bits. */
     static void requireAccumulator(String what, int bits, SoftmaxConfig c) {

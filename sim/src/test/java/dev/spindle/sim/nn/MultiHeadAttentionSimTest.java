@@ -192,10 +192,14 @@ class MultiHeadAttentionSimTest {
                 g.getMessage());
     }
 
-    /** {@code of(spec, ...)}: lanes and parallel heads from the spec's single parallelism, as documented. */
+    /**
+     * {@code of(spec, ...)}: lanes and parallel heads from the spec's single parallelism, as documented: the fewest
+     * that keep pace with the projections (b-tag: at 64 the output projection takes 8 cycles a token, so 5 lanes give a
+     * query's two rows of 3 beats in 6; at 200 both take 2 cycles, so 15 lanes, heads in turn; at 480 one, so both heads at once).
+     */
     @Test void ofReadsTheSpecsParallelism() {
         String btag = description(15, 6, 2, 32, 32, false, "exp_table", "s7.10");
-        for (int[] p : new int[][] {{1, 1, 0}, {200, 5, 0}, {480, 15, 0}, {959, 15, 0}, {960, 15, 1}}) {
+        for (int[] p : new int[][] {{1, 1, 0}, {64, 5, 0}, {200, 15, 0}, {480, 15, 1}}) {
             TransformerConfig n = TransformerJson.parse(btag.replace("\"causal\"", "\"parallelism\": " + p[0] + ", \"causal\""));
             var c = MultiHeadAttentionConfig.of(((BlockSpec) n.layers().getFirst()).attention(), 15, 6, n.input());
             assertEquals(p[1], c.lanes(), "lanes at parallelism " + p[0]);
