@@ -1,6 +1,7 @@
 package dev.spindle.hdl.check;
 
 import dev.spindle.hdl.ir.ComponentNode;
+import dev.spindle.hdl.ir.Dag;
 import dev.spindle.hdl.ir.Domain;
 import dev.spindle.hdl.ir.HdlError;
 import dev.spindle.hdl.ir.Node;
@@ -57,38 +58,15 @@ final class ClockCrossingCheck {
 
     /** Bit set of the domains of the registers (and memories) this node reads through logic. */
     private static long domainsOf(Netlist n, Node root, Map<Domain, Integer> index, Map<Node, Long> memo) {
-        Long known = memo.get(root);
-        if (known != null) return known;
-        ArrayDeque<Node> stack = new ArrayDeque<>();
-        stack.push(root);
-        while (!stack.isEmpty()) {
-            Node node = stack.peek();
-            if (memo.containsKey(node)) {
-                stack.pop();
-                continue;
-            }
-            List<Node> inputs = inputs(n, node);
-            boolean ready = true;
-            for (Node in : inputs) {
-                if (!memo.containsKey(in)) {
-                    stack.push(in);
-                    ready = false;
-                }
-            }
-            if (!ready) continue;
-            stack.pop();
+        return Dag.postOrder(root, memo, node -> inputs(n, node), (node, inputs) -> {
+            if (node instanceof Signal s && s.kind() == Signal.Kind.REG) return s.crossClockDomain() ? 0L : 1L << index.get(s.domain());
             long mask = 0;
-            if (node instanceof Signal s && s.kind() == Signal.Kind.REG) {
-                mask = s.crossClockDomain() ? 0 : 1L << index.get(s.domain());
-            } else {
-                for (Node in : inputs) mask |= memo.get(in);
-                if (node instanceof Op op && op.kind() == OpKind.MEM_READ && op.mem().domain() != null) {
-                    mask |= 1L << index.get(op.mem().domain());
-                }
+            for (Node in : inputs) mask |= memo.get(in);
+            if (node instanceof Op op && op.kind() == OpKind.MEM_READ && op.mem().domain() != null) {
+                mask |= 1L << index.get(op.mem().domain());
             }
-            memo.put(node, mask);
-        }
-        return memo.get(root);
+            return mask;
+        });
     }
 
     private static List<Node> inputs(Netlist n, Node node) {

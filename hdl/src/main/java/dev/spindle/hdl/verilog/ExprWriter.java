@@ -1,15 +1,18 @@
 package dev.spindle.hdl.verilog;
 
 import dev.spindle.hdl.ir.Const;
+import dev.spindle.hdl.ir.Dag;
 import dev.spindle.hdl.ir.MemNode;
 import dev.spindle.hdl.ir.Node;
 import dev.spindle.hdl.ir.Op;
 import dev.spindle.hdl.ir.OpKind;
 import dev.spindle.hdl.ir.Signal;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -143,25 +146,10 @@ final class ExprWriter {
      */
     private int inlineDepths(Op root, boolean name) {
         Map<Op, Integer> depthOf = new IdentityHashMap<>();
-        java.util.ArrayDeque<Op> stack = new java.util.ArrayDeque<>();
-        stack.push(root);
-        while (!stack.isEmpty()) {
-            Op op = stack.peek();
-            if (depthOf.containsKey(op)) {
-                stack.pop();
-                continue;
-            }
-            boolean ready = true;
-            for (int i = 0; i < op.argCount(); i++) {
-                if (op.arg(i) instanceof Op a && !materialized.containsKey(a) && !depthOf.containsKey(a)) {
-                    stack.push(a);
-                    ready = false;
-                }
-            }
-            if (!ready) continue;
-            stack.pop();
+        return Dag.postOrder(root, depthOf, this::inlinedOperands, (op, operands) -> {
             int d = 0;
             for (int i = 0; i < op.argCount(); i++) {
+                // materialize(a) may name an operand of a later argument: test each one when its turn comes
                 if (op.arg(i) instanceof Op a && !materialized.containsKey(a)) {
                     int da = depthOf.get(a);
                     if (name && da >= MAX_INLINE_DEPTH) {
@@ -171,9 +159,15 @@ final class ExprWriter {
                     d = Math.max(d, da);
                 }
             }
-            depthOf.put(op, d + 1);
-        }
-        return depthOf.get(root);
+            return d + 1;
+        });
+    }
+
+    /** The operands of {@code op} written inline (operators without a wire of their own yet). */
+    private List<Op> inlinedOperands(Op op) {
+        List<Op> out = new ArrayList<>(op.argCount());
+        for (int i = 0; i < op.argCount(); i++) if (op.arg(i) instanceof Op a && !materialized.containsKey(a)) out.add(a);
+        return out;
     }
 
     private String materialize(Op op) {
