@@ -14,6 +14,7 @@ import dev.spindle.hdl.SFix;
 import dev.spindle.hdl.UFix;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongBinaryOperator;
@@ -101,17 +102,36 @@ final class FixOps extends Component {
         };
     }
 
-    /** Calls the public overload {@code a.name(args)} chosen by the run-time classes, so every SFix/UFix pairing is used. */
+    /**
+     * Calls the public overload {@code a.name(args)} chosen by the run-time classes, so every SFix/UFix pairing is
+     * used: the exact overload ({@code SFix.add(UFix)}), else the one shared by both types ({@code XFix.lt(XFix)}).
+     */
     static BaseType call(String name, BaseType a, BaseType... args) {
         Class<?>[] types = new Class<?>[args.length];
         for (int i = 0; i < args.length; i++) types[i] = args[i].getClass();
         try {
-            return (BaseType) a.getClass().getMethod(name, types).invoke(a, (Object[]) args);
+            return (BaseType) overload(a.getClass(), name, types).invoke(a, (Object[]) args);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Method overload(Class<?> c, String name, Class<?>[] types) throws NoSuchMethodException {
+        try {
+            return c.getMethod(name, types);
+        } catch (NoSuchMethodException e) {
+            for (Method m : c.getMethods()) {
+                if (m.getName().equals(name) && m.getParameterCount() == types.length && takes(m.getParameterTypes(), types)) return m;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean takes(Class<?>[] params, Class<?>[] types) {
+        for (int i = 0; i < params.length; i++) if (!params[i].isAssignableFrom(types[i])) return false;
+        return true;
     }
 
     static boolean holds(String op, int cmp) {
