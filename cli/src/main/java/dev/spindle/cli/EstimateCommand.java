@@ -37,6 +37,9 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Option(names = "--flat", description = "synthesise the whole design flattened in one run (the default except for transformer)") boolean flat;
 
+    @Option(names = "--fast", description = "one generic Yosys run per module instead of synth_xilinx: depth as always, LUTs without "
+            + "carry chains, DSPs and RAMs by rule (docs/transformer.md, Resources and logic depth)") boolean fast;
+
     @Option(names = "--family", paramLabel = "F", defaultValue = "xcup", description = "Yosys synth_xilinx family (default: xcup)")
     String family;
 
@@ -54,7 +57,7 @@ final class EstimateCommand implements Callable<Integer> {
                 out = VerilogBackend.emit(chosen.design().elaborate(ConfigParser.settings(settings)));
             }
         }
-        EstimateOptions options = EstimateOptions.defaults().withFamily(family);
+        EstimateOptions options = EstimateOptions.defaults().withFamily(family).withFast(fast);
         if (perModule || isTransformer && !flat) {
             HierarchyEstimate h = PerModuleEstimate.of(out, options);
             System.out.println(json ? h.toJson() : h.toTable());

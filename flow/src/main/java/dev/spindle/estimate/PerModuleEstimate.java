@@ -60,10 +60,9 @@ public final class PerModuleEstimate {
                 UnitEstimate same = byCircuit.get(m.circuit());
                 ResourceEstimate own;
                 if (same == null) {
-                    progress.printf(Locale.ROOT, "spindle: [%d/%d] ", ++step, distinct);
                     List<Path> bb = new ArrayList<>(stubs);
                     for (String child : m.children().keySet()) bb.add(dir.resolve(tree.module(child).file()));
-                    own = yosys.estimate(List.of(dir.resolve(m.file())), m.name(), options.withBlackboxes(bb));
+                    own = yosys.step("[" + ++step + "/" + distinct + "] ").estimate(List.of(dir.resolve(m.file())), m.name(), options.withBlackboxes(bb));
                     seconds += own.seconds();
                 } else {
                     own = same.own();

@@ -21,6 +21,7 @@ public final class YosysEstimator {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
     private final PrintStream progress;
+    private final String step;
 
     /** Progress lines go to standard error. */
     public YosysEstimator() {
@@ -28,7 +29,17 @@ public final class YosysEstimator {
     }
 
     public YosysEstimator(PrintStream progress) {
+        this(progress, "");
+    }
+
+    private YosysEstimator(PrintStream progress, String step) {
         this.progress = progress;
+        this.step = step;
+    }
+
+    /** This estimator with {@code step} (such as {@code [3/18] }) after "spindle: " in its progress line. */
+    YosysEstimator step(String step) {
+        return new YosysEstimator(progress, step);
     }
 
     /** Estimates with {@link EstimateOptions#defaults()}. */
@@ -45,11 +56,17 @@ public final class YosysEstimator {
         check(verilog, top, options);
         Yosys yosys = Yosys.onPath(System.getenv("PATH"));
         long start = System.nanoTime();
-        progress.printf("spindle: yosys synth_xilinx %s (%s) ...", top, options.family());
+        progress.printf("spindle: %syosys %s %s (%s) ...", step, options.fast() ? "fast (generic 6-LUT flow)" : "synth_xilinx", top, options.family());
         progress.flush();
         Path dir = tempDir();
         boolean ok = false;
         try {
+            if (options.fast()) {
+                ResourceEstimate e = fast(yosys, dir, verilog, top, options, start);
+                ok = true;
+                progress.printf(Locale.ROOT, " done in %.1f s%n", e.seconds());
+                return e;
+            }
             run(yosys, dir, verilog, top, options);
             Map<String, Integer> cells = YosysOutput.cellsByType(read(dir.resolve(YosysScripts.STAT_JSON)));
             int depth = YosysOutput.depth(read(dir.resolve(YosysScripts.LTP_TXT)));
@@ -81,6 +98,24 @@ public final class YosysEstimator {
             throw e;
         }
         depth.await();
+    }
+
+    /** One generic run: depth from its ltp, resources from its netlist ({@link GenericCells}). */
+    private static ResourceEstimate fast(Yosys yosys, Path dir, List<Path> verilog, String top, EstimateOptions options, long start) {
+        yosys.start(dir, "fast", YosysScripts.read(verilog, options.blackboxes(), top) + YosysScripts.fast()).await();
+        Map<String, Integer> generic = YosysOutput.cellsByType(read(dir.resolve(YosysScripts.GENERIC_JSON)));
+        int depth = YosysOutput.depth(read(dir.resolve(YosysScripts.LTP_TXT)));
+        int dsp = 0, halves = 0, lutram = 0;
+        for (GenericCells.Cell c : GenericCells.parse(read(dir.resolve(YosysScripts.CELLS_TXT)))) {
+            if (c.type().equals("$mul")) dsp += GenericCells.dsps(c);
+            else {
+                halves += GenericCells.bramHalves(c);
+                lutram += GenericCells.lutRam(c);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new ResourceEstimate(GenericCells.luts(generic) + lutram, GenericCells.ffs(generic), dsp, halves / 2.0, 0, 0, depth,
+                lutram, top, options.family(), generic, seconds);
     }
 
     private static void check(List<Path> verilog, String top, EstimateOptions options) {

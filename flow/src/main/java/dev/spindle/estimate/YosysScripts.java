@@ -18,6 +18,8 @@ import java.util.List;
 final class YosysScripts {
     static final String STAT_JSON = "stat.json";
     static final String LTP_TXT = "ltp.txt";
+    static final String GENERIC_JSON = "generic.json";
+    static final String CELLS_TXT = "cells.txt";
 
     private YosysScripts() {}
 
@@ -44,6 +46,20 @@ final class YosysScripts {
      * {@code opt} folds enables and synchronous resets into the flip-flops, as on the device.
      */
     static String depth() {
+        return generic("") + "tee -q -o " + LTP_TXT + " ltp -noff w:* t:$*\n";
+    }
+
+    /**
+     * The depth flow that also writes its multipliers and memories ({@link #CELLS_TXT}, before ABC) and the cell
+     * counts of its 6-LUT netlist ({@link #GENERIC_JSON}): the fast estimate, one run in place of two.
+     */
+    static String fast() {
+        return generic("tee -q -o " + CELLS_TXT + " dump t:$mul t:$mem_v2\n")
+                + "tee -q -o " + LTP_TXT + " ltp -noff w:* t:$*\n"
+                + "tee -q -o " + GENERIC_JSON + " stat -json\n";
+    }
+
+    private static String generic(String beforeAbc) {
         return "proc\n"
                 + "flatten\n"
                 + "opt_expr\n"
@@ -54,9 +70,9 @@ final class YosysScripts {
                 + "opt_clean\n"
                 + "memory -nomap\n"
                 + "opt -fast -full\n"
+                + beforeAbc
                 + "techmap t:$mul %n\n"
-                + "abc -fast -lut 6\n"
-                + "tee -q -o " + LTP_TXT + " ltp -noff w:* t:$*\n";
+                + "abc -fast -lut 6\n";
     }
 
     /** Yosys splits commands at blanks, ';' and '#' unless quoted, and has no escape for a quote. */

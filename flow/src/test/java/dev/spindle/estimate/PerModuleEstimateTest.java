@@ -12,10 +12,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two Yosys runs (about 6 s): Mul once, TwoMuls with Mul as a black box. */
 class PerModuleEstimateTest {
-    @Test void totalsCountEveryInstanceAndEachModuleIsSynthesisedOnce() throws IOException {
-        Map<String, String> files = Map.of(
-                "Mul.v", Files.readString(YosysEstimatorTest.fixture("Mul.v")),
+    static Map<String, String> files() throws IOException {
+        return Map.of("Mul.v", Files.readString(YosysEstimatorTest.fixture("Mul.v")),
                 "TwoMuls.v", Files.readString(YosysEstimatorTest.fixture("TwoMuls.v")));
+    }
+
+    /** The fast flow (one generic run a module) counts the same DSPs, registers and depth on this design. */
+    @Test void fastFlowCountsProductsRegistersAndDepth() throws IOException {
+        HierarchyEstimate h = PerModuleEstimate.of("TwoMuls", files(), Map.of(), EstimateOptions.defaults().withFast(true),
+                new PrintStream(new java.io.ByteArrayOutputStream(), true));
+        assertEquals(2, h.total().dsp(), h.total().cells().toString());
+        assertEquals(3 * 32, h.total().ff(), "two product registers and the sum register");
+        assertEquals(1, h.units().getFirst().own().depth(), "a multiplier counts one level");
+        assertTrue(h.total().lut() >= 32 && h.total().lut() < 64, "the 32 XORs in LUTs: " + h.total().lut());
+    }
+
+    @Test void totalsCountEveryInstanceAndEachModuleIsSynthesisedOnce() throws IOException {
+        Map<String, String> files = files();
         var progress = new java.io.ByteArrayOutputStream();
         HierarchyEstimate h = PerModuleEstimate.of("TwoMuls", files, Map.of(), EstimateOptions.defaults(), new PrintStream(progress, true));
         UnitEstimate mul = h.units().getFirst();

@@ -1,8 +1,8 @@
 package dev.spindle.bench.transformer;
 
 import dev.spindle.design.BuiltinDesigns;
-import dev.spindle.estimate.DesignEstimate;
 import dev.spindle.estimate.EstimateOptions;
+import dev.spindle.estimate.PerModuleEstimate;
 import dev.spindle.estimate.ResourceEstimate;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.modelfile.ArrayFile;
@@ -35,9 +35,18 @@ final class TransformerRtlBench {
 
     private TransformerRtlBench() {}
 
+    /**
+     * The estimate columns: per module (each distinct module once, totals over every instance) with the fast
+     * generic flow, because a flat {@code synth_xilinx} of the b-tag network does not finish on the shared machine
+     * (docs/transformer.md, "Resources and logic depth", says what the fast flow counts).
+     */
+    static ResourceEstimate estimate(TransformerConfig c) {
+        return PerModuleEstimate.of(VerilogBackend.emit(BuiltinDesigns.TRANSFORMER.elaborate(c)), EstimateOptions.defaults().withFast(true)).total();
+    }
+
     static void run(StringBuilder lines, List<TransformerBenchMain.Shared> models, Path shared, boolean quick, boolean estimate) {
-        System.out.printf("%n%-10s %-6s %-30s %7s %9s %9s %6s %6s %8s %8s %6s %6s %6s %10s%n", "model", "par", "reference", "samples",
-                "top class", "mean |dp|", "mism", "lat", "II", "LUT", "FF", "DSP", "BRAM", "samples/s");
+        System.out.printf("%n%-10s %-6s %-30s %7s %9s %9s %6s %6s %8s %8s %6s %6s %6s %6s %10s%n", "model", "par", "reference", "samples",
+                "top class", "mean |dp|", "mism", "lat", "II", "LUT", "FF", "DSP", "BRAM", "depth", "samples/s");
         for (Point p : POINTS) {
             TransformerBenchMain.Shared s = models.stream().filter(m -> m.name().equals(p.model())).findFirst().orElseThrow();
             Path arch = Path.of("examples", "models", s.name() + ".json");
@@ -55,13 +64,13 @@ final class TransformerRtlBench {
             double[][] rr = new double[n][];
             for (int i = 0; i < n; i++) rr[i] = ra.slice(i).doubles();
             Agreement a = Agreement.of(o.probs(), rr);
-            ResourceEstimate e = estimate ? DesignEstimate.of(VerilogBackend.emit(BuiltinDesigns.TRANSFORMER.elaborate(c)),
-                    EstimateOptions.defaults()) : null;
+            ResourceEstimate e = estimate ? estimate(c) : null;
             var r = o.run();
             String par = p.parallelism() == null ? "json" : p.parallelism();
-            System.out.printf(Locale.ROOT, "%-10s %-6s %-30s %7d %8.1f%% %9.5f %6d %6d %8d %8s %6s %6s %6s %10.1f%n", s.name(), par, ref, n,
+            System.out.printf(Locale.ROOT, "%-10s %-6s %-30s %7d %8.1f%% %9.5f %6d %6d %8d %8s %6s %6s %6s %6s %10.1f%n", s.name(), par, ref, n,
                     a.topClassPercent(), a.meanAbsDiff(), r.mismatches(), r.medianLatency(), r.iiCycles(),
-                    e == null ? "-" : e.lut(), e == null ? "-" : e.ff(), e == null ? "-" : e.dsp(), e == null ? "-" : e.bram(), n / seconds);
+                    e == null ? "-" : e.lut(), e == null ? "-" : e.ff(), e == null ? "-" : e.dsp(), e == null ? "-" : e.bram(),
+                    e == null ? "-" : e.depth(), n / seconds);
             lines.append(String.format(Locale.ROOT, "transformer_rtl model=%s parallelism=%s reference=%s samples=%d top_class=%.1f mean_abs_dp=%.5f "
                             + "mismatches=%d latency_cycles=%d ii_cycles=%d lut=%s ff=%s dsp=%s bram=%s depth=%s samples_per_s=%.1f%n",
                     s.name(), par, ref, n, a.topClassPercent(), a.meanAbsDiff(), r.mismatches(), r.medianLatency(), r.iiCycles(),
