@@ -12,17 +12,29 @@ import java.util.List;
  * formats of x, W, b and y, an optional fused ReLU, and {@code parallelism}, the multipliers in use: either a
  * divisor of {@code outputs} (that many output neurons at a time, one input each) or {@code outputs × pi} with
  * {@code pi} a divisor of {@code inputs} (every output at once, {@code pi} inputs each). {@code treeRegisterEvery}:
- * the adder tree over the {@code pi} products registers after every this many levels (0: combinational, the
- * 8-argument constructor's choice), which adds {@link #treeLatency()} cycles and keeps the logic depth down.
+ * the adder tree over the {@code pi} products registers after every this many levels (0: combinational; the
+ * 8-argument constructor chooses it from the tree's depth), which adds {@link #treeLatency()} cycles and keeps the
+ * logic depth down.
  */
 public record LinearConfig(int inputs, int outputs, FixFormat input, FixFormat weight, FixFormat bias, FixFormat output,
                            boolean relu, int parallelism, int treeRegisterEvery) {
     public static final int MAX_SIZE = 4096;
 
-    /** A Linear whose adder tree is combinational. */
+    /** A Linear whose adder tree is registered as {@link #treeRegisterEveryFor} chooses. */
     public LinearConfig(int inputs, int outputs, FixFormat input, FixFormat weight, FixFormat bias, FixFormat output,
                         boolean relu, int parallelism) {
-        this(inputs, outputs, input, weight, bias, output, relu, parallelism, 0);
+        this(inputs, outputs, input, weight, bias, output, relu, parallelism, treeRegisterEveryFor(outputs, parallelism));
+    }
+
+    /**
+     * The tree registers of the 8-argument constructor, from the tree's depth: combinational over up to 4 products
+     * (2 adder levels: the unit measures 9-10 LUT levels), else a register every 2 levels, as the attention
+     * projections (a tree over 6 or 8 products unregistered measured 15 levels, over 12 products 15 as well).
+     */
+    public static int treeRegisterEveryFor(int outputs, int parallelism) {
+        int pi = parallelism <= outputs ? 1 : parallelism / Math.max(1, outputs);
+        int levels = 32 - Integer.numberOfLeadingZeros(pi - 1);     // ceil(log2 pi)
+        return levels <= 2 ? 0 : 2;
     }
 
     public LinearConfig {
