@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /** The estimate of an emitted design: its files and black-box stubs written to a scratch directory, then Yosys. */
@@ -16,13 +15,8 @@ public final class DesignEstimate {
     private DesignEstimate() {}
 
     public static ResourceEstimate of(VerilogOutput out, EstimateOptions options) {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("spindle-estimate-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a scratch directory for the estimate: " + e.getMessage(), e);
-        }
-        try {
+        try (ScratchDir scratch = ScratchDir.create()) {
+            Path dir = scratch.path();
             List<Path> files = new ArrayList<>(Arrays.asList(out.writeTo(dir)));
             List<Path> stubs = new ArrayList<>();
             for (var stub : out.blackBoxStubs().entrySet()) {
@@ -33,12 +27,6 @@ public final class DesignEstimate {
             return new YosysEstimator().estimate(files, out.top(), options.withBlackboxes(stubs));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the design for the estimate: " + e.getMessage(), e);
-        } finally {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a scratch directory left in /tmp is harmless
-            }
         }
     }
 }

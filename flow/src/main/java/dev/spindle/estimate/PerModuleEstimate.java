@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +41,8 @@ public final class PerModuleEstimate {
         VerilogModules tree = VerilogModules.of(files);
         List<VerilogModules.Module> order = tree.below(top);
         Map<String, Long> instances = tree.instances(top);
-        Path dir = scratch();
-        try {
+        try (ScratchDir scratch = ScratchDir.create()) {
+            Path dir = scratch.path();
             for (var f : files.entrySet()) Files.writeString(dir.resolve(f.getKey()), f.getValue());
             List<Path> stubs = new ArrayList<>(options.blackboxes());
             for (var stub : blackBoxStubs.entrySet()) stubs.add(Files.writeString(dir.resolve(stub.getKey()), stub.getValue()));
@@ -81,20 +80,6 @@ public final class PerModuleEstimate {
             return new HierarchyEstimate(units, total);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the design for the estimate: " + e.getMessage(), e);
-        } finally {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a scratch directory left in /tmp is harmless
-            }
-        }
-    }
-
-    private static Path scratch() {
-        try {
-            return Files.createTempDirectory("spindle-estimate-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a scratch directory for the estimate: " + e.getMessage(), e);
         }
     }
 }
