@@ -61,7 +61,11 @@ class TransformerRunTest {
             var dev = SpindleCliTest.run("run", "transformer", "--arch", ARCH.toString(), "--model", w.toString(), "--device", mount.resolve("xdma0").toString(),
                     "--inputs", inputs.toString(), "--outputs", dir.resolve("dev.npz").toString());
             assertEquals(0, dev.exit(), dev.out() + dev.err());
-            assertEquals(r.lastLine().replace("device=sim", "device=xdma0"), dev.lastLine());
+            // The same samples and no mismatches; latency_cycles is the hardware's LAST_LATENCY of the last sample,
+            // which counts how long it queued behind the earlier ones, so it depends on how fast the link delivers
+            // the tokens (the emulated device's FUSE path is slower than SimLink): it is checked to be positive.
+            String pattern = "samples=10 latency_cycles=[1-9]\\d* mismatches=0 device=";
+            assertTrue(dev.lastLine().matches(pattern + "xdma0"), dev.lastLine());
         }
         assertArrayEquals(probs.doubles(), ArrayFile.read(dir.resolve("dev.npz")).array("probs").doubles());
 
