@@ -19,15 +19,14 @@ import dev.spindle.nn.softmax.SoftmaxConfig;
 import dev.spindle.modelfile.ArrayFile;
 import dev.spindle.modelfile.NdArray;
 import dev.spindle.modelfile.Npz;
-import dev.spindle.nn.Transformer;
 import dev.spindle.nn.transformer.Agreement;
 import dev.spindle.nn.transformer.SeededWeights;
 import dev.spindle.nn.transformer.TransformerConfig;
 import dev.spindle.nn.transformer.TransformerJson;
-import dev.spindle.nn.transformer.TransformerModel;
 import dev.spindle.nn.transformer.TransformerReference;
 import dev.spindle.nn.transformer.TransformerWeights;
 import dev.spindle.sim.bench.TransformerRun;
+import dev.spindle.sim.bench.TransformerSimulation;
 import dev.spindle.sim.Sim;
 import dev.spindle.sim.bench.Measures;
 import dev.spindle.sim.bench.Testbench;
@@ -37,7 +36,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -134,8 +132,8 @@ final class DemoCommand implements Callable<Integer> {
     /**
      * A whole transformer ({@code examples/models/tiny-prenorm.json}: a dense embedding, a pre-norm causal block with
      * an i-GELU FFN, a LayerNorm and a sigmoid head) with weights the project seeds: generated, its weights streamed
-     * in, 64 samples under random gaps and back-pressure against {@code TransformerModel}, and the model against the
-     * float reference.
+     * in, 64 samples under random gaps and back-pressure against {@code TransformerModel} (what {@code spindle sim
+     * transformer} does, {@link TransformerSimulation}), and the outputs against the float reference.
      */
     private int transformer() throws IOException {
         String root = System.getenv().getOrDefault("SPINDLE_ROOT", ".");
@@ -150,34 +148,23 @@ final class DemoCommand implements Callable<Integer> {
         Path weightsFile = dir.resolve("seeded-weights.npz");
         Npz.write(weightsFile, SeededWeights.of(c, seed, 1.0));
         TransformerWeights w = TransformerWeights.load(c, ArrayFile.read(weightsFile));
-        TransformerModel model = new TransformerModel(c, w);
-        TransformerReference reference = new TransformerReference(c, w);
-        int n = 64;
-        NdArray x = SeededWeights.inputs(c, n, seed);
-        List<long[]> inputs = new ArrayList<>();
-        List<long[]> expected = new ArrayList<>();
-        double[][] outputs = new double[n][];
-        double[][] floats = new double[n][];
-        for (int s = 0; s < n; s++) {
-            double[] xs = x.slice(s).doubles();
-            inputs.add(model.quantizeInput(xs));
-            expected.add(model.apply(inputs.get(s)));
-            outputs[s] = model.applyReal(xs);
-            floats[s] = reference.apply(xs);
-        }
-        Elaborated<Transformer> elaborated = BuiltinDesigns.TRANSFORMER.elaborate(c);
-        VerilogOutput out = VerilogBackend.emit(elaborated);
+        VerilogOutput out = VerilogBackend.emit(BuiltinDesigns.TRANSFORMER.elaborate(c));
         out.writeTo(dir);
         System.out.printf("demo: transformer %s (%d layers, %d tokens x %d features) -> %s; weights seeded -> %s%n", c.name(),
                 c.layers().size(), c.sequence(), c.features(), dir.resolve(out.top() + ".v"), weightsFile);
-        try (Sim<Transformer> sim = Sim.of(elaborated)) {
-            TransformerRun.Result r = TransformerRun.run(sim, w.streamWords(), inputs, expected, new Random(seed), 0.3, 0.3);
-            System.out.printf("demo: transformer %d weight words through io_weights, %d samples with random gaps and back-pressure: "
-                    + "%d mismatches against TransformerModel; latency %d cycles (median), II %d cycles%n",
-                    w.streamWords().length, n, r.mismatches(), r.medianLatency(), r.iiCycles());
-            System.out.println("demo: transformer bit-exact model against the float reference: " + Agreement.of(outputs, floats));
-            return r.mismatches() == 0 ? 0 : 1;
-        }
+        int n = 64;
+        NdArray x = SeededWeights.inputs(c, n, seed);
+        TransformerSimulation.Outcome o = TransformerSimulation.run(c, w, x, n, seed, null);
+        TransformerRun.Result r = o.run();
+        System.out.printf("demo: transformer %d weight words through io_weights, %d samples with random gaps and back-pressure: "
+                + "%d mismatches against TransformerModel; latency %d cycles (median), II %d cycles%n",
+                w.streamWords().length, n, r.mismatches(), r.medianLatency(), r.iiCycles());
+        TransformerReference reference = new TransformerReference(c, w);
+        double[][] floats = new double[n][];
+        for (int s = 0; s < n; s++) floats[s] = reference.apply(x.slice(s).doubles());
+        System.out.println("demo: transformer outputs (the bit-exact model's when there are no mismatches) against the float reference: "
+                + Agreement.of(o.probs(), floats));
+        return r.mismatches() == 0 ? 0 : 1;
     }
 
     @Override
