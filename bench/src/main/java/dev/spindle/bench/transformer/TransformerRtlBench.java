@@ -30,7 +30,7 @@ final class TransformerRtlBench {
     record Point(String model, String parallelism) {}
 
     static final List<Point> POINTS = List.of(
-            new Point("btag", null), new Point("btag", "64"), new Point("btag", "2048"),
+            new Point("btag", "64"), new Point("btag", "96"), new Point("btag", null), new Point("btag", "384"),
             new Point("carengine", null), new Point("ligo", null));
 
     private TransformerRtlBench() {}
