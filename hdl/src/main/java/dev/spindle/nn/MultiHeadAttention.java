@@ -25,7 +25,9 @@ import java.util.List;
  * then bias), then the key's, the value's and the output projection's, {@link MultiHeadAttentionConfig#weightWords()}
  * words), {@code io_input} (Stream of Fragment of a Vec of {@code features} values in {@code input}: one token a
  * beat, {@code last} on the sequence's final token; the unit counts {@code tokens} tokens itself), {@code io_output}
- * (the same shape in {@code output}, {@code last} on the final token).
+ * (the same shape in {@code output}, {@code last} on the final token). Folded ({@link MultiHeadAttentionConfig#folded()}):
+ * the weight stream holds the folded query's load, then the folded output's; the tokens go into the query projection
+ * and, as they are taken, into one buffer that is every head's keys and values.
  */
 public final class MultiHeadAttention extends ConfiguredComponent<MultiHeadAttentionConfig> {
     public final TokenIo<Fragment<Vec<SFix>>> io;
@@ -37,51 +39,60 @@ public final class MultiHeadAttention extends ConfiguredComponent<MultiHeadAtten
                 Fragment.type(Vec.type(SFix.type(c.output()), c.features())));
         int tokens = c.tokens();
         List<LinearConfig> pc = c.projections();
+        int parts = pc.size();
         Linear query = child(() -> new Linear(pc.get(0)));
-        Linear key = child(() -> new Linear(pc.get(1)));
-        Linear value = child(() -> new Linear(pc.get(2)));
-        Linear output = child(() -> new Linear(pc.get(3)));
-        List<Linear> projections = List.of(query, key, value, output);
+        Linear key = c.folded() ? null : child(() -> new Linear(pc.get(1)));
+        Linear value = c.folded() ? null : child(() -> new Linear(pc.get(2)));
+        Linear output = child(() -> new Linear(pc.get(parts - 1)));
+        List<Linear> projections = c.folded() ? List.of(query, output) : List.of(query, key, value, output);
 
-        // ---- weight stream: each projection's load in turn (part 0..3), words counted within the part
+        // ---- weight stream: each projection's load in turn (part 0..parts-1), words counted within the part
         io.weights.ready.assign(True());
         int maxWords = 0;
         for (LinearConfig p : pc) maxWords = Math.max(maxWords, p.weightWords());
-        UInt weightPart = RegInit(UInt.lit(0, 2));
+        UInt weightPart = RegInit(UInt.lit(0, log2Up(parts)));
         UInt weightWord = RegInit(UInt.lit(0, log2Up(maxWords)));
         Bool partDone = False();
-        for (int p = 0; p < 4; p++) partDone = partDone.or(weightPart.eq(p).and(weightWord.eq(pc.get(p).weightWords() - 1)));
+        for (int p = 0; p < parts; p++) partDone = partDone.or(weightPart.eq(p).and(weightWord.eq(pc.get(p).weightWords() - 1)));
         Bool lastOfPart = partDone;
         when(io.weights.fire(), () -> {
             weightWord.assign(mux(lastOfPart, UInt.lit(0, weightWord.width()), weightWord.add(1)));
             when(lastOfPart, () -> weightPart.assign(weightPart.add(1)));
         });
-        for (int p = 0; p < 4; p++) {
+        for (int p = 0; p < parts; p++) {
             Linear lin = projections.get(p);
             lin.io.weights.valid.assign(io.weights.valid.and(weightPart.eq(p)));
             lin.io.weights.payload.assign(io.weights.payload);
         }
 
-        // ---- tokens into the Q, K and V projections together; their outputs into the token buffers
+        // ---- tokens into the Q, K and V projections together (folded: Q); their outputs into the token buffers
         Bool release = Wire(Bool.type());
         UInt tokensIn = RegInit(UInt.lit(0, log2Up(tokens + 1L)));
         Bool open = tokensIn.lt(tokens);
-        List<Linear> qkv = List.of(query, key, value);
+        List<Linear> qkv = projections.subList(0, parts - 1);
         Bool allReady = open;
         for (Linear lin : qkv) allReady = allReady.and(lin.io.input.ready);
         io.input.ready.assign(allReady);
-        for (int p = 0; p < 3; p++) {
+        List<SInt> token = new ArrayList<>();
+        for (int i = 0; i < c.features(); i++) token.add(io.input.payload.fragment.get(i).raw());
+        for (int p = 0; p < qkv.size(); p++) {
             Bool others = open;
-            for (int o = 0; o < 3; o++) if (o != p) others = others.and(qkv.get(o).io.input.ready);
+            for (int o = 0; o < qkv.size(); o++) if (o != p) others = others.and(qkv.get(o).io.input.ready);
             Linear lin = qkv.get(p);
             lin.io.input.valid.assign(io.input.valid.and(others));
-            for (int i = 0; i < c.features(); i++) lin.io.input.payload.get(i).assign(io.input.payload.fragment.get(i).raw());
+            for (int i = 0; i < c.features(); i++) lin.io.input.payload.get(i).assign(token.get(i));
         }
         when(release, () -> tokensIn.assign(UInt.lit(0, tokensIn.width())))
                 .elseWhen(io.input.fire(), () -> tokensIn.assign(tokensIn.add(1)));
         TokenBuffer queries = TokenBuffer.of("queries", tokens, c.query().width(), query.io.output, release);
-        TokenBuffer keys = TokenBuffer.of("keys", tokens, c.key().width(), key.io.output, release);
-        TokenBuffer values = TokenBuffer.of("values", tokens, c.value().width(), value.io.output, release);
+        TokenBuffer keys, values;
+        if (c.folded()) {       // one buffer of the tokens as taken: every head's keys and values
+            keys = TokenBuffer.of("tokens", tokens, c.input().width(), io.input.fire(), token, release).perHead(c.heads());
+            values = keys;
+        } else {
+            keys = TokenBuffer.of("keys", tokens, c.key().width(), key.io.output, release);
+            values = TokenBuffer.of("values", tokens, c.value().width(), value.io.output, release);
+        }
         Bool stored = queries.full().and(keys.full()).and(values.full());
 
         // ---- scores: one beat a cycle once the sequence is stored, into one softmax unit per head lane

@@ -27,16 +27,31 @@ import java.util.List;
  *   <li>{@code parallelHeads}: every head has its own score, softmax and context datapath (else one datapath serves
  *       the heads in turn).</li>
  * </ul>
+ *
+ * <p>{@code folded} (docs/transformer.md, "Folded attention"): the projections were folded on the host
+ * ({@code AttentionFold}), so there is no K or V projection: every head's keys and values are the input tokens
+ * ({@code keyDim = valueDim = features}, {@code key = value = input}), the query projection is the folded one
+ * (features to heads·features, the score scale in its weights: {@link #exactScale()} with shift 0) and the output
+ * projection takes heads·features context values.
  */
 public record MultiHeadAttentionConfig(int tokens, int features, int heads, int keyDim, int valueDim, boolean causal,
                                        FixFormat input, FixFormat weight, FixFormat bias, FixFormat query,
                                        FixFormat key, FixFormat value, FixFormat scores, FixFormat probs,
                                        FixFormat context, FixFormat output, SoftmaxAlgorithm softmax,
-                                       int projectionParallelism, int lanes, boolean parallelHeads) {
+                                       int projectionParallelism, int lanes, boolean parallelHeads, boolean folded) {
     /** Fraction bits of the score scale {@code M·2^-m} when {@code keyDim} is not a power of 4. */
     public static final int SCALE_BITS = 16;
     /** Adder trees of the score, context and projection products register after every this many levels. */
     public static final int TREE_REGISTER_EVERY = 2;
+
+    /** Unfolded. */
+    public MultiHeadAttentionConfig(int tokens, int features, int heads, int keyDim, int valueDim, boolean causal,
+                                    FixFormat input, FixFormat weight, FixFormat bias, FixFormat query, FixFormat key,
+                                    FixFormat value, FixFormat scores, FixFormat probs, FixFormat context, FixFormat output,
+                                    SoftmaxAlgorithm softmax, int projectionParallelism, int lanes, boolean parallelHeads) {
+        this(tokens, features, heads, keyDim, valueDim, causal, input, weight, bias, query, key, value, scores, probs,
+                context, output, softmax, projectionParallelism, lanes, parallelHeads, false);
+    }
 
     public MultiHeadAttentionConfig {
         Require.range("tokens", tokens, 1, SoftmaxConfig.MAX_LENGTH);
@@ -52,6 +67,13 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
         }
         Require.that(!probs.signed(), "probs", "must be unsigned (u<I>.<F>, the softmax unit's output), got " + probs);
         Require.nonNull("softmax", softmax);
+        if (folded) {
+            Require.that(keyDim == features && valueDim == features, "keyDim",
+                    "folded: keyDim and valueDim must equal features = " + features + " (keys and values are the tokens), got "
+                            + keyDim + " and " + valueDim);
+            Require.that(key.equals(input) && value.equals(input), "key",
+                    "folded: key and value formats must be the input's, " + input + ", got " + key + " and " + value);
+        }
         Require.range("heads·keyDim", heads * keyDim, 1, LinearConfig.MAX_SIZE);
         Require.range("heads·valueDim", heads * valueDim, 1, LinearConfig.MAX_SIZE);
         Require.range("projectionParallelism", projectionParallelism, 1, Integer.MAX_VALUE);
@@ -60,13 +82,14 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
             throw new IllegalArgumentException("lanes = " + lanes + " must divide tokens = " + tokens
                     + " (a score row is a whole number of beats): allowed " + divisors(tokens, SoftmaxConfig.MAX_LANES));
         }
-        int scoreBits = scoreSumWidth(query, key, keyDim) + (exactScale(keyDim) ? 0 : SCALE_BITS + 2);
+        int scoreBits = scoreSumWidth(query, key, keyDim) + (folded || exactScale(keyDim) ? 0 : SCALE_BITS + 2);
         Require.range("score accumulator width (query + key widths + ceil(log2 keyDim) + scale)", scoreBits, 2, 62);
         Require.range("context accumulator width (probs + 1 + value widths + ceil(log2 tokens))",
                 contextSumWidth(probs, value, tokens), 2, 62);
         // the units this one is built from check their own fields; name the part in their messages
         String[] parts = {"query projection", "key projection", "value projection", "output projection"};
         for (int i = 0; i < 4; i++) {
+            if (folded && (i == 1 || i == 2)) continue;
             try {
                 projection(i, tokens, features, heads, keyDim, valueDim, input, weight, bias, query, key, value, context,
                         output, projectionParallelism);
@@ -89,9 +112,12 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
      * ({@code max(output projection interval, inputInterval)}); with none, every lane and head at once.
      */
     public static MultiHeadAttentionConfig of(AttentionSpec a, int tokens, int features, FixFormat input) {
-        MultiHeadAttentionConfig c = new MultiHeadAttentionConfig(tokens, features, a.heads(), a.keyDim(), a.valueDim(),
-                a.causal(), input, a.weights().weight(), a.weights().bias(), a.query(), a.key(), a.value(), a.scores(),
-                a.probs(), a.context(), a.output(), a.softmax(), a.parallelism(), 1, false);
+        boolean f = a.folded();
+        var w = f ? a.fold() : a.weights();
+        MultiHeadAttentionConfig c = new MultiHeadAttentionConfig(tokens, features, a.heads(), f ? features : a.keyDim(),
+                f ? features : a.valueDim(), a.causal(), input, w.weight(), w.bias(), a.query(), f ? input : a.key(),
+                f ? input : a.value(), a.scores(), a.probs(), a.context(), a.output(), a.softmax(), a.parallelism(), 1,
+                false, f);
         int period = Math.max(c.outputProjection().interval(), c.inputInterval());
         List<Integer> lanes = new ArrayList<>();
         for (int l = 1; l <= Math.min(tokens, SoftmaxConfig.MAX_LANES); l++) if (tokens % l == 0) lanes.add(l);
@@ -107,7 +133,7 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
     /** This configuration with other parallelism: the projections' request, the lanes and parallel heads. */
     public MultiHeadAttentionConfig withParallelism(int projection, int lanes, boolean parallelHeads) {
         return new MultiHeadAttentionConfig(tokens, features, heads, keyDim, valueDim, causal, input, weight, bias, query,
-                key, value, scores, probs, context, output, softmax, projection, lanes, parallelHeads);
+                key, value, scores, probs, context, output, softmax, projection, lanes, parallelHeads, folded);
     }
 
     /** The largest parallelism of {@code allowed} (ascending) that is at most {@code request}. */
@@ -146,17 +172,27 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
     /** The Q projection: features to heads·keyDim values (index {@code head·keyDim + d}), in {@code query}. */
     public LinearConfig queryProjection() { return projection(0); }
 
-    /** The K projection, in {@code key}. */
-    public LinearConfig keyProjection() { return projection(1); }
+    /** The K projection, in {@code key} (none when {@code folded}). */
+    public LinearConfig keyProjection() { return unfolded(1); }
 
-    /** The V projection: features to heads·valueDim values, in {@code value}. */
-    public LinearConfig valueProjection() { return projection(2); }
+    /** The V projection: features to heads·valueDim values, in {@code value} (none when {@code folded}). */
+    public LinearConfig valueProjection() { return unfolded(2); }
+
+    private LinearConfig unfolded(int which) {
+        if (folded) throw new IllegalStateException("a folded attention has no " + (which == 1 ? "key" : "value") + " projection");
+        return projection(which);
+    }
 
     /** The output projection: heads·valueDim context values (index {@code head·valueDim + d}) to features. */
     public LinearConfig outputProjection() { return projection(3); }
 
-    /** The four projections in weight-stream order: query, key, value, output. */
-    public List<LinearConfig> projections() { return List.of(projection(0), projection(1), projection(2), projection(3)); }
+    /** The projections in weight-stream order: query, key, value, output (folded: query, output). */
+    public List<LinearConfig> projections() {
+        return folded ? List.of(projection(0), projection(3)) : List.of(projection(0), projection(1), projection(2), projection(3));
+    }
+
+    /** The projections the input tokens enter: Q, K and V (folded: Q). */
+    public List<LinearConfig> inputProjections() { return projections().subList(0, projections().size() - 1); }
 
     /** One softmax unit: rows of {@code tokens} scores, {@code lanes} a beat, {@code scores} to {@code probs}. */
     public SoftmaxConfig softmaxConfig() { return new SoftmaxConfig(tokens, lanes, scores, probs, softmax); }
@@ -180,14 +216,14 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
     /** Beats of one score row: {@code tokens / lanes}. */
     public int beatsPerRow() { return tokens / lanes; }
 
-    /** Whether {@code 1/sqrt(keyDim)} is an exact power of two (keyDim a power of 4). */
-    public boolean exactScale() { return exactScale(keyDim); }
+    /** Whether the score scale is an exact power of two: keyDim a power of 4, or folded (the scale is in the weights). */
+    public boolean exactScale() { return folded || exactScale(keyDim); }
 
     /** {@code M}: the score scale's multiplier ({@code 1} when exact, else {@code round(2^16/sqrt(keyDim))}). */
     public long scaleMultiplier() { return exactScale() ? 1 : Math.round(Math.scalb(1.0, SCALE_BITS) / Math.sqrt(keyDim)); }
 
     /** {@code m}: the score scale's shift ({@code log4 keyDim} when exact, else 16); {@code M·2^-m = 1/sqrt(keyDim)}. */
-    public int scaleShift() { return exactScale() ? Hdl.ceilLog2(keyDim) / 2 : SCALE_BITS; }
+    public int scaleShift() { return folded ? 0 : exactScale() ? Hdl.ceilLog2(keyDim) / 2 : SCALE_BITS; }
 
     /** Right shift from the scaled score sum to the scores format: {@code Fq + Fk + m - Fs}. */
     public int scoreShift() { return query.fracBits() + key.fracBits() + scaleShift() - scores.fracBits(); }
@@ -213,14 +249,10 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
     public int contextStages() { return 2 + AdderTree.latency(lanes, TREE_REGISTER_EVERY); }
 
     /** Cycles between accepted input tokens of a sequence, back to back: the slowest of the Q, K, V projections. */
-    public int inputInterval() {
-        return Math.max(queryProjection().interval(), Math.max(keyProjection().interval(), valueProjection().interval()));
-    }
+    public int inputInterval() { return inputProjections().stream().mapToInt(LinearConfig::interval).max().orElseThrow(); }
 
     /** The slowest Q, K, V projection's latency: a token's acceptance to its projections' outputs. */
-    public int inputLatency() {
-        return Math.max(queryProjection().latency(), Math.max(keyProjection().latency(), valueProjection().latency()));
-    }
+    public int inputLatency() { return inputProjections().stream().mapToInt(LinearConfig::latency).max().orElseThrow(); }
 
     /** Cycles one query's score rows take in the score datapath: {@code headsPerLane·tokens/lanes}. */
     public int queryCycles() { return headsPerLane() * beatsPerRow(); }

@@ -36,23 +36,40 @@ final class MultiHeadAttentionParts {
     record TokenBuffer(List<List<SInt>> rows, UInt count, Bool full) {
         static TokenBuffer of(String name, int rows, int width, dev.spindle.lib.stream.Stream<Vec<SInt>> source, Bool clear) {
             source.ready.assign(True());
+            List<SInt> payload = new ArrayList<>();
+            for (int i = 0; i < source.payload.size(); i++) payload.add(source.payload.get(i));
+            return of(name, rows, width, source.fire(), payload, clear);
+        }
+
+        /** Registers for the {@code rows} vectors {@code payload} of one sequence, one stored each cycle {@code fire} holds. */
+        static TokenBuffer of(String name, int rows, int width, Bool fire, List<SInt> payload, Bool clear) {
             UInt count = RegInit(UInt.lit(0, log2Up(rows + 1L))).named(name + "_count");
-            Bool fire = source.fire();
             when(clear, () -> count.assign(UInt.lit(0, count.width())))
                     .elseWhen(fire, () -> count.assign(count.add(1)));
             List<List<SInt>> r = new ArrayList<>();
             for (int t = 0; t < rows; t++) {
                 List<SInt> row = new ArrayList<>();
                 Bool here = fire.and(count.eq(t));
-                for (int i = 0; i < source.payload.size(); i++) {
+                for (int i = 0; i < payload.size(); i++) {
                     SInt reg = dev.spindle.hdl.Hdl.Reg(SInt.type(width)).named(name + "_" + t + "_" + i);
-                    SInt in = source.payload.get(i);
+                    SInt in = payload.get(i);
                     when(here, () -> reg.assign(in));
                     row.add(reg);
                 }
                 r.add(row);
             }
             return new TokenBuffer(r, count, count.eq(rows));
+        }
+
+        /** The same registers with each row repeated {@code heads} times (row {@code head·n + i} is element i), as a projection's heads lay them out. */
+        TokenBuffer perHead(int heads) {
+            List<List<SInt>> r = new ArrayList<>();
+            for (List<SInt> row : rows) {
+                List<SInt> wide = new ArrayList<>();
+                for (int h = 0; h < heads; h++) wide.addAll(row);
+                r.add(wide);
+            }
+            return new TokenBuffer(r, count, full);
         }
     }
 

@@ -83,7 +83,8 @@ public final class Transformer extends ConfiguredComponent<TransformerConfig> {
                 case NormSpec n -> w = Math.max(w, width(n.weights()));
                 case FlattenSpec f -> { }
                 case BlockSpec b -> {
-                    w = Math.max(w, Math.max(width(b.attention().weights()), Math.max(width(b.ffn1().weights()), width(b.ffn2().weights()))));
+                    var a = b.attention();       // folded: the folded arrays are streamed, not the projections
+                    w = Math.max(w, Math.max(width(a.folded() ? a.fold() : a.weights()), Math.max(width(b.ffn1().weights()), width(b.ffn2().weights()))));
                     if (b.attentionNorm() != null) w = Math.max(w, width(b.attentionNorm().weights()));
                     if (b.ffnNorm() != null) w = Math.max(w, width(b.ffnNorm().weights()));
                 }

@@ -10,10 +10,29 @@ import dev.spindle.nn.softmax.SoftmaxAlgorithm;
  * scaled scores {@code Q·Kᵀ/√keyDim} (the softmax input); the probabilities; the context {@code P·V}; the output
  * projection. Arrays {@code <block>.mha.{query,key,value}.kernel} (features, heads, dim), {@code .bias} (heads, dim),
  * {@code <block>.mha.attention_output.kernel} (heads, valueDim, features), {@code .bias} (features).
+ *
+ * <p>{@code fold} (null: none) folds the projections on the host, at weight-load time (docs/transformer.md,
+ * "Folded attention"): per head {@code Wq·Wkᵀ/√keyDim} and {@code Wv·Wo}, each features × features, in
+ * {@code fold}'s formats, so the hardware's keys and values are the tokens themselves, its query the folded
+ * projection (in {@code query}) and its context {@code P·x} (in {@code context}); {@code key} and {@code value} are
+ * then unused. Exact in real arithmetic (the score terms it drops are constant along a softmax row); cheaper
+ * whenever {@code features < keyDim}.
  */
 public record AttentionSpec(int heads, int keyDim, int valueDim, boolean causal, WeightFormat weights,
                             FixFormat query, FixFormat key, FixFormat value, FixFormat scores, FixFormat probs,
-                            FixFormat context, FixFormat output, SoftmaxAlgorithm softmax, int parallelism) {
+                            FixFormat context, FixFormat output, SoftmaxAlgorithm softmax, int parallelism,
+                            WeightFormat fold) {
+    /** Without folding. */
+    public AttentionSpec(int heads, int keyDim, int valueDim, boolean causal, WeightFormat weights, FixFormat query,
+                         FixFormat key, FixFormat value, FixFormat scores, FixFormat probs, FixFormat context,
+                         FixFormat output, SoftmaxAlgorithm softmax, int parallelism) {
+        this(heads, keyDim, valueDim, causal, weights, query, key, value, scores, probs, context, output, softmax,
+                parallelism, null);
+    }
+
+    /** Whether the projections are folded ({@link #fold} set). */
+    public boolean folded() { return fold != null; }
+
     public AttentionSpec {
         Require.range("attention.heads", heads, 1, 64);
         Require.range("attention.key_dim", keyDim, 1, 1024);

@@ -112,6 +112,7 @@ public final class Calibration {
                 for (String k : new String[] {"attention", "ffn", "attention_norm", "ffn_norm"}) {
                     if (l.get(k) instanceof ObjectNode o) out.add(o);
                 }
+                if (l.get("attention") instanceof ObjectNode a && a.get("fold") instanceof ObjectNode fold) out.add(fold);
             }
             default -> { }
         }
@@ -143,6 +144,10 @@ public final class Calibration {
                     }
                     out.put(at + ".attention.weight", wm);
                     out.put(at + ".attention.bias", bm);
+                    if (l.path("attention").get("fold") instanceof ObjectNode) {
+                        out.put(at + ".attention.fold.weight", Math.max(maxAbs(w, p + "folded_query.kernel"), maxAbs(w, p + "folded_output.kernel")));
+                        out.put(at + ".attention.fold.bias", Math.max(maxAbs(w, p + "folded_query.bias"), maxAbs(w, p + "folded_output.bias")));
+                    }
                     out.put(at + ".ffn.weight", Math.max(maxAbs(w, name + ".ffn.dense1.kernel"), maxAbs(w, name + ".ffn.dense2.kernel")));
                     out.put(at + ".ffn.bias", Math.max(maxAbs(w, name + ".ffn.dense1.bias"), maxAbs(w, name + ".ffn.dense2.bias")));
                     for (String norm : new String[] {"attention_norm", "ffn_norm"}) {

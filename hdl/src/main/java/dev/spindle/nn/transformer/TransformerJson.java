@@ -150,12 +150,13 @@ public final class TransformerJson {
     private static BlockSpec block(Obj o, Defaults d, int features) {
         String name = o.text("name", null);
         Obj a = o.obj("attention", Set.of("heads", "key_dim", "value_dim", "causal", "weight", "bias", "quantizer",
-                "saturate", "query", "key", "value", "scores", "probs", "context", "output", "softmax", "parallelism"));
+                "saturate", "query", "key", "value", "scores", "probs", "context", "output", "softmax", "parallelism", "fold"));
+        WeightFormat fold = a.hasValue("fold") ? foldFormat(a.obj("fold", Set.of("weight", "bias", "saturate")), d) : null;
         AttentionSpec att = new AttentionSpec(a.integer("heads"), a.integer("key_dim"), a.integer("value_dim", a.integer("key_dim")),
                 a.bool("causal", false), weights(a, d), a.format("query", d.data), a.format("key", d.data),
                 a.format("value", d.data), a.format("scores", d.data), a.format("probs", d.probs),
                 a.format("context", d.data), a.format("output", d.data),
-                a.enumValue("softmax", SoftmaxAlgorithm.class, d.softmax), a.integer("parallelism", d.parallelism));
+                a.enumValue("softmax", SoftmaxAlgorithm.class, d.softmax), a.integer("parallelism", d.parallelism), fold);
         Obj f = o.obj("ffn", Set.of("hidden", "activation", "weight", "bias", "quantizer", "saturate", "hidden_format",
                 "output", "parallelism", "gelu"));
         Activation ffnAct = f.enumValue("activation", Activation.class, Activation.RELU);
@@ -168,6 +169,14 @@ public final class TransformerJson {
         return new BlockSpec(name, o.enumValue("norm", BlockSpec.Placement.class, BlockSpec.Placement.NONE),
                 o.enumValue("ffn_input", BlockSpec.FfnInput.class, BlockSpec.FfnInput.RESIDUAL), att, n1, ffn1, ffn2, n2, residual);
     }
+
+    /** A folded attention's formats: {@code weight} and {@code bias} default to {@link #FOLD_FORMAT}. */
+    private static WeightFormat foldFormat(Obj o, Defaults d) {
+        return new WeightFormat(o.format("weight", FOLD_FORMAT), o.format("bias", FOLD_FORMAT), null, o.bool("saturate", d.saturate));
+    }
+
+    /** The folded weights' default format: 18 bits (one DSP48E2 operand), range ±8, LSB 2^-14. */
+    static final FixFormat FOLD_FORMAT = FixFormat.parse("s4.14");
 
     private static NormSpec blockNorm(Obj o, String block, Defaults d) {
         o.allow(Set.of("name", "epsilon", "gamma", "beta", "normalized", "output", "rsqrt_bits", "table_bits", "saturate"));
@@ -198,6 +207,7 @@ public final class TransformerJson {
                             .put("scores", a.scores().toString()).put("probs", a.probs().toString())
                             .put("context", a.context().toString()).put("output", a.output().toString())
                             .put("softmax", a.softmax().name()).put("parallelism", a.parallelism());
+                    if (a.folded()) putWeights(an.putObject("fold"), a.fold());
                     ObjectNode fn = n.putObject("ffn");
                     fn.put("hidden", b.ffn1().units()).put("activation", lower(b.ffn1().activation()));
                     if (b.ffn1().gelu() != null) fn.put("gelu", lower(b.ffn1().gelu()));

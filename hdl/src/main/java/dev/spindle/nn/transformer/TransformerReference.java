@@ -150,32 +150,35 @@ public final class TransformerReference {
     private UnaryOperator<double[]> attention(BlockSpec b, TransformerWeights w, int tokens, int features, String at) {
         AttentionSpec s = b.attention();
         String p = b.name() + ".mha.";
-        var q = linear(w, p + "query", Activation.NONE);
-        var k = linear(w, p + "key", Activation.NONE);
-        var v = linear(w, p + "value", Activation.NONE);
-        var o = linear(w, p + "attention_output", Activation.NONE);
+        // folded (AttentionFold): the folded query, keys and values the tokens themselves (every head), no scale
+        boolean folded = s.folded();
+        var q = linear(w, p + (folded ? "folded_query" : "query"), Activation.NONE);
+        var k = folded ? null : linear(w, p + "key", Activation.NONE);
+        var v = folded ? null : linear(w, p + "value", Activation.NONE);
+        var o = linear(w, p + (folded ? "folded_output" : "attention_output"), Activation.NONE);
         int h = s.heads();
-        int dk = s.keyDim();
-        int dv = s.valueDim();
-        double scale = 1 / Math.sqrt(dk);
+        int dk = folded ? features : s.keyDim();
+        int dv = folded ? features : s.valueDim();
+        int kvHeads = folded ? 1 : h;
+        double scale = folded ? 1 : 1 / Math.sqrt(dk);
         return x -> {
             double[] qs = see(at + ".query", perToken(x, tokens, q));
-            double[] ks = see(at + ".key", perToken(x, tokens, k));
-            double[] vs = see(at + ".value", perToken(x, tokens, v));
+            double[] ks = folded ? x : see(at + ".key", perToken(x, tokens, k));
+            double[] vs = folded ? x : see(at + ".value", perToken(x, tokens, v));
             double[] ctx = new double[tokens * h * dv];
             for (int head = 0; head < h; head++) {
                 for (int t = 0; t < tokens; t++) {
                     double[] row = new double[tokens];
                     for (int u = 0; u < tokens; u++) {
                         double acc = 0;
-                        for (int d = 0; d < dk; d++) acc += qs[(t * h + head) * dk + d] * ks[(u * h + head) * dk + d];
+                        for (int d = 0; d < dk; d++) acc += qs[(t * h + head) * dk + d] * ks[(u * kvHeads + head % kvHeads) * dk + d];
                         row[u] = s.causal() && u > t ? Double.NEGATIVE_INFINITY : acc * scale;
                     }
                     see(at + ".scores", maskedOut(row));
                     double[] pr = softmax(row);
                     for (int d = 0; d < dv; d++) {
                         double acc = 0;
-                        for (int u = 0; u < tokens; u++) acc += pr[u] * vs[(u * h + head) * dv + d];
+                        for (int u = 0; u < tokens; u++) acc += pr[u] * vs[(u * kvHeads + head % kvHeads) * dv + d];
                         ctx[(t * h + head) * dv + d] = acc;
                     }
                 }

@@ -14,16 +14,22 @@ import java.util.Map;
  * ({@code <dense>.weight} (out, in); {@code <block>.mha.in_proj_weight} (3E, E) packing Q, K, V and
  * {@code <block>.mha.out_proj.weight} (E, E), with E = features = heads × dim). Each layer's declared quantizer is
  * applied first, then the nearest value of the weight format (ties to even); a value outside the format is an error
- * naming the file and the array unless the layer asks for saturation.
+ * naming the file and the array unless the layer asks for saturation. A folded attention ({@link AttentionSpec#fold})
+ * streams its folded arrays instead of its four projections ({@link AttentionFold}); the projections, as the
+ * unfolded design would hold them, are kept beside them as sources (for calibration), outside the stream.
  */
 public final class TransformerWeights {
     private final Map<String, QuantizedArray> arrays;
+    private final Map<String, QuantizedArray> sources;
 
-    private TransformerWeights(Map<String, QuantizedArray> arrays) { this.arrays = arrays; }
+    private TransformerWeights(Map<String, QuantizedArray> arrays, Map<String, QuantizedArray> sources) {
+        this.arrays = arrays;
+        this.sources = sources;
+    }
 
-    /** The array {@code name} (Keras naming, e.g. {@code block0.mha.query.kernel}). */
+    /** The array {@code name} (Keras naming, e.g. {@code block0.mha.query.kernel}), streamed or a folded layer's source. */
     public QuantizedArray get(String name) {
-        QuantizedArray a = arrays.get(name);
+        QuantizedArray a = arrays.containsKey(name) ? arrays.get(name) : sources.get(name);
         if (a == null) throw new IllegalArgumentException("no weight array '" + name + "' was loaded");
         return a;
     }
@@ -57,11 +63,12 @@ public final class TransformerWeights {
             at += a.raw().length;
         }
         if (at != words.length) throw new IllegalArgumentException("weight stream has " + words.length + " words, the network takes " + at);
-        return new TransformerWeights(out);
+        return new TransformerWeights(out, sources);
     }
 
     public static TransformerWeights load(TransformerConfig c, ArrayFile file) {
         Map<String, QuantizedArray> out = new LinkedHashMap<>();
+        Map<String, QuantizedArray> sources = new LinkedHashMap<>();
         var shapes = Shapes.shapes(c.sequence(), c.features(), c.layers());
         for (int i = 0; i < c.layers().size(); i++) {
             int in = shapes.get(i).features();
@@ -70,7 +77,14 @@ public final class TransformerWeights {
                 case NormSpec n -> norm(file, n, in, out);
                 case FlattenSpec f -> { }
                 case BlockSpec b -> {
-                    attention(file, b, in, out);
+                    if (b.attention().folded()) {
+                        Map<String, QuantizedArray> projections = new LinkedHashMap<>();
+                        attention(file, b, in, projections);
+                        sources.putAll(projections);
+                        AttentionFold.fold(file, b, in, projections, out);
+                    } else {
+                        attention(file, b, in, out);
+                    }
                     if (b.attentionNorm() != null) norm(file, b.attentionNorm(), in, out);
                     dense(file, b.ffn1(), in, out);
                     dense(file, b.ffn2(), b.ffn1().units(), out);
@@ -78,7 +92,7 @@ public final class TransformerWeights {
                 }
             }
         }
-        return new TransformerWeights(out);
+        return new TransformerWeights(out, sources);
     }
 
     private static void dense(ArrayFile f, DenseSpec d, int in, Map<String, QuantizedArray> out) {
@@ -139,7 +153,7 @@ public final class TransformerWeights {
         put(out, f, p + "attention_output.bias", w, w.bias(), new int[] {features}, f.finite(p + "attention_output.bias", features));
     }
 
-    private static void put(Map<String, QuantizedArray> out, ArrayFile f, String name, WeightFormat wf, FixFormat format,
+    static void put(Map<String, QuantizedArray> out, ArrayFile f, String name, WeightFormat wf, FixFormat format,
                             int[] shape, double[] values) {
         long[] raw = new long[values.length];
         for (int i = 0; i < values.length; i++) {

@@ -32,7 +32,7 @@ class TransformerFilesTest {
     }
 
     @Test void examplesAndTheirJsonRoundTrip() throws Exception {
-        for (String name : new String[] {"btag", "ligo", "carengine"}) {
+        for (String name : new String[] {"btag", "btag-folded", "ligo", "carengine"}) {
             Path p = Path.of("..", "examples", "models", name + ".json");
             TransformerConfig c = TransformerJson.read(p);
             assertEquals(c, TransformerJson.parse(TransformerJson.write(c)), name);

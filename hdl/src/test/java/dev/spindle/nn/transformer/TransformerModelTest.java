@@ -38,6 +38,8 @@ class TransformerModelTest {
 
     @Test void postNormNetworkWithSoftmaxHead() { withinNetworkBound(TransformerFilesTest.SMALL, 21); }
 
+    @Test void foldedAttentionNetwork() { withinNetworkBound(AttentionFoldTest.FOLDED, 21); }
+
     @Test void preNormCausalNetworkWithSigmoidHead() {
         withinNetworkBound("""
                 {"name": "pre", "input": {"sequence": 6, "features": 4, "format": "s5.10"},

@@ -46,13 +46,19 @@ class MultiHeadAttentionSimTest {
 
     /** One attention block of the given shape as a description; the FFN is there only because a block needs one. */
     static String description(int tokens, int features, int heads, int keyDim, int valueDim, boolean causal, String softmax, String scores) {
+        return description(tokens, features, heads, keyDim, valueDim, causal, softmax, scores, false);
+    }
+
+    /** {@code folded}: the attention's projections folded on the host ({@code "fold": {}}, its default formats). */
+    static String description(int tokens, int features, int heads, int keyDim, int valueDim, boolean causal, String softmax,
+                              String scores, boolean folded) {
         return """
                 {"name": "mha", "input": {"sequence": %d, "features": %d, "format": "s5.8"},
                  "defaults": {"weight": "s3.8", "data": "s7.8", "probs": "u1.8", "softmax": "%s"},
                  "layers": [{"type": "block", "name": "block0",
-                   "attention": {"heads": %d, "key_dim": %d, "value_dim": %d, "causal": %b, "scores": "%s"},
+                   "attention": {"heads": %d, "key_dim": %d, "value_dim": %d, "causal": %b, "scores": "%s"%s},
                    "ffn": {"hidden": 2}}]}
-                """.formatted(tokens, features, softmax, heads, keyDim, valueDim, causal, scores);
+                """.formatted(tokens, features, softmax, heads, keyDim, valueDim, causal, scores, folded ? ", \"fold\": {}" : "");
     }
 
     record Case(TransformerConfig network, AttentionSpec spec, MultiHeadAttentionConfig config) {
@@ -72,7 +78,9 @@ class MultiHeadAttentionSimTest {
         Npz.write(f, SeededWeights.of(k.network(), seed, 1.5));
         TransformerWeights w = TransformerWeights.load(k.network(), ArrayFile.read(f));
         List<Long> words = new ArrayList<>();
-        for (String part : new String[] {"query", "key", "value", "attention_output"}) {
+        String[] parts = k.spec().folded() ? new String[] {"folded_query", "folded_output"}
+                : new String[] {"query", "key", "value", "attention_output"};
+        for (String part : parts) {
             for (long v : w.get("block0.mha." + part + ".kernel").raw()) words.add(v);
             for (long v : w.get("block0.mha." + part + ".bias").raw()) words.add(v);
         }
@@ -101,16 +109,19 @@ class MultiHeadAttentionSimTest {
      * output back-pressure, a second load (with gaps) and six more. Every output token is compared with the model.
      * The first case runs every projection one multiplier at a time (its queries paced to the output projection),
      * its heads in turn and its rows in two beats; the second is causal, with parallel heads and a scores format
-     * narrow enough to saturate. Two Verilator builds in all (each case's two simulations share one).
+     * narrow enough to saturate; the third is folded (keys and values the tokens, the query and output projections
+     * folded on the host), causal, with heads in turn. Three Verilator builds in all (each case's two simulations share one).
      */
-    @ParameterizedTest(name = "T={0} F={1} h={2} dk={3} dv={4} causal={5} {6} lanes={8} parallelHeads={9} projection={7} scores={10}")
+    @ParameterizedTest(name = "T={0} F={1} h={2} dk={3} dv={4} causal={5} {6} lanes={8} parallelHeads={9} projection={7} scores={10} folded={11}")
     @CsvSource({
-            "4, 3, 2, 4, 3, false, exp_table, 1, 2, false, s7.8",
-            "6, 4, 2, 3, 5, true, base2, 1000, 3, true, s4.6"})
+            "4, 3, 2, 4, 3, false, exp_table, 1, 2, false, s7.8, false",
+            "6, 4, 2, 3, 5, true, base2, 1000, 3, true, s4.6, false",
+            "5, 3, 2, 4, 6, true, exp_table, 9, 5, false, s7.8, true"})
     void equalsModelWithStatedTimingUnderGapsAndBackPressure(int tokens, int features, int heads, int keyDim, int valueDim,
                                                             boolean causal, String softmax, int projection, int lanes,
-                                                            boolean parallelHeads, String scores, SimSession session, Random rnd) {
-        Case k = Case.of(description(tokens, features, heads, keyDim, valueDim, causal, softmax, scores), projection, lanes, parallelHeads);
+                                                            boolean parallelHeads, String scores, boolean folded,
+                                                            SimSession session, Random rnd) {
+        Case k = Case.of(description(tokens, features, heads, keyDim, valueDim, causal, softmax, scores, folded), projection, lanes, parallelHeads);
         MultiHeadAttentionConfig c = k.config();
         statedTiming(k, session.sim(() -> new MultiHeadAttention(c)), rnd);
         Sim<MultiHeadAttention> sim = session.sim(() -> new MultiHeadAttention(c));     // the same model, built once

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Whole small networks made by the project (seeded weights) in RTL against {@code TransformerModel}, bit for bit on
  * every output of every sample (between them: dense, ReLU, LayerNorm, post-norm, pre-norm, no norm, causal
- * attention, FFN from the attention, GELU table and i-GELU, flatten, softmax, sigmoid and argmax heads): weights through the
+ * attention, folded attention, FFN from the attention, GELU table and i-GELU, flatten, softmax, sigmoid and argmax heads): weights through the
  * one weight stream (loaded twice, the second set replacing the
  * first), tokens with random input gaps, outputs under random back-pressure.
  */
@@ -104,4 +104,10 @@ class TransformerSimTest {
     @Test void postNormAndAttentionFfnBlocks(SimSession session, Random rnd) { runsBitExact(TransformerJson.read(POST_NORM_NET, Map.of("defaults.parallelism", "6")), session, rnd); }
 
     @Test void preNormCausalBlock(SimSession session, Random rnd) { runsBitExact(TransformerJson.read(PRE_NORM_NET), session, rnd); }
+
+    /** The post-norm network with both blocks' attention folded ({@code "fold": {}}): keys and values are the tokens. */
+    @Test void foldedAttentionBlocks(SimSession session, Random rnd) throws java.io.IOException {
+        String json = java.nio.file.Files.readString(POST_NORM_NET).replace("\"attention\": {", "\"attention\": {\"fold\": {}, ");
+        runsBitExact(TransformerJson.parse(json), session, rnd);
+    }
 }
