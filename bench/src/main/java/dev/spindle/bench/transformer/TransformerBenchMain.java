@@ -56,6 +56,9 @@ public final class TransformerBenchMain {
                         ArrayFile.read(folder.resolve(s.samples())), Integer.MAX_VALUE);
                 run(lines, new Shared(s.name(), s.folder(), s.weights(), s.samples(), s.references().subList(0, 1)),
                         "btag-calibrated", cal, folder, quick);
+                // the same network with its attention folded (docs/transformer.md, "Folded attention")
+                run(lines, new Shared(s.name(), s.folder(), s.weights(), s.samples(), s.references().subList(0, 1)),
+                        "btag-folded", TransformerJson.read(Path.of("examples", "models", "btag-folded.json")), folder, quick);
             }
         }
         if (!List.of(args).contains("--no-rtl")) {

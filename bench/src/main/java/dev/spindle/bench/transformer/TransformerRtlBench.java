@@ -26,11 +26,17 @@ import java.util.Map;
  * (LUT/FF/DSP/BRAM and logic depth) unless {@code estimate} is off.
  */
 final class TransformerRtlBench {
-    /** A parallelism point: null runs the description as written. */
-    record Point(String model, String parallelism) {}
+    /**
+     * A point: the shared model, its description ({@code examples/models/<arch>.json}) and the parallelism (null runs
+     * the description as written).
+     */
+    record Point(String model, String arch, String parallelism) {
+        Point(String model, String parallelism) { this(model, model, parallelism); }
+    }
 
     static final List<Point> POINTS = List.of(
             new Point("btag", "64"), new Point("btag", "96"), new Point("btag", null), new Point("btag", "384"),
+            new Point("btag", "btag-folded", "36"), new Point("btag", "btag-folded", null),
             new Point("carengine", null), new Point("ligo", null));
 
     private TransformerRtlBench() {}
@@ -45,11 +51,11 @@ final class TransformerRtlBench {
     }
 
     static void run(StringBuilder lines, List<TransformerBenchMain.Shared> models, Path shared, boolean quick, boolean estimate) {
-        System.out.printf("%n%-10s %-6s %-30s %7s %9s %9s %6s %6s %8s %8s %6s %6s %6s %6s %10s%n", "model", "par", "reference", "samples",
+        System.out.printf("%n%-11s %-6s %-30s %7s %9s %9s %6s %6s %8s %8s %6s %6s %6s %6s %10s%n", "model", "par", "reference", "samples",
                 "top class", "mean |dp|", "mism", "lat", "II", "LUT", "FF", "DSP", "BRAM", "depth", "samples/s");
         for (Point p : POINTS) {
             TransformerBenchMain.Shared s = models.stream().filter(m -> m.name().equals(p.model())).findFirst().orElseThrow();
-            Path arch = Path.of("examples", "models", s.name() + ".json");
+            Path arch = Path.of("examples", "models", p.arch() + ".json");
             TransformerConfig c = TransformerJson.read(arch, p.parallelism() == null ? Map.of() : Map.of("defaults.parallelism", p.parallelism()));
             Path folder = shared.resolve(s.folder());
             TransformerWeights w = TransformerWeights.load(c, ArrayFile.read(folder.resolve(s.weights())));
@@ -67,13 +73,13 @@ final class TransformerRtlBench {
             // The simulated run itself (weights, samples, the back-to-back repeat), not elaboration, lint or the build.
             double seconds = r.cycles() / r.cyclesPerSecond();
             String par = p.parallelism() == null ? "json" : p.parallelism();
-            System.out.printf(Locale.ROOT, "%-10s %-6s %-30s %7d %8.1f%% %9.5f %6d %6d %8d %8s %6s %6s %6s %6s %10.1f%n", s.name(), par, ref, n,
+            System.out.printf(Locale.ROOT, "%-11s %-6s %-30s %7d %8.1f%% %9.5f %6d %6d %8d %8s %6s %6s %6s %6s %10.1f%n", p.arch(), par, ref, n,
                     a.topClassPercent(), a.meanAbsDiff(), r.mismatches(), r.medianLatency(), r.iiCycles(),
                     e == null ? "-" : e.lut(), e == null ? "-" : e.ff(), e == null ? "-" : e.dsp(), e == null ? "-" : e.bram(),
                     e == null ? "-" : e.depth(), n / seconds);
             lines.append(String.format(Locale.ROOT, "transformer_rtl model=%s parallelism=%s reference=%s samples=%d top_class=%.1f mean_abs_dp=%.5f "
                             + "mismatches=%d latency_cycles=%d ii_cycles=%d lut=%s ff=%s dsp=%s bram=%s depth=%s samples_per_s=%.1f%n",
-                    s.name(), par, ref, n, a.topClassPercent(), a.meanAbsDiff(), r.mismatches(), r.medianLatency(), r.iiCycles(),
+                    p.arch(), par, ref, n, a.topClassPercent(), a.meanAbsDiff(), r.mismatches(), r.medianLatency(), r.iiCycles(),
                     e == null ? "-" : e.lut(), e == null ? "-" : e.ff(), e == null ? "-" : e.dsp(), e == null ? "-" : e.bram(),
                     e == null ? "-" : e.depth(), n / seconds));
         }
