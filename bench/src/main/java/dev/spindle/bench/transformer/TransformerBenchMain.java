@@ -23,7 +23,8 @@ import java.util.Locale;
  * Then the simulated hardware at each parallelism point ({@link TransformerRtlBench}), lines
  * {@code transformer_rtl model=... parallelism=... latency_cycles=... ii_cycles=... dsp=... depth=...}.
  * Arguments: {@code --quick} runs the first 200 samples of each model (100 through the RTL); {@code --no-rtl} the
- * bit-exact model only; {@code --no-estimate} the RTL without the Yosys estimate.
+ * bit-exact model only; {@code --no-estimate} the RTL without the Yosys estimate; {@code --only NAMES} (comma-separated
+ * description names, e.g. {@code btag-folded}) the RTL points of those descriptions only.
  */
 public final class TransformerBenchMain {
     record Shared(String name, String folder, String weights, String samples, List<String> references) {}
@@ -62,7 +63,9 @@ public final class TransformerBenchMain {
             }
         }
         if (!List.of(args).contains("--no-rtl")) {
-            TransformerRtlBench.run(lines, MODELS, shared, quick, !List.of(args).contains("--no-estimate"));
+            int only = List.of(args).indexOf("--only");
+            List<String> names = only >= 0 && only + 1 < args.length ? List.of(args[only + 1].split(",")) : null;
+            TransformerRtlBench.run(lines, MODELS, shared, quick, !List.of(args).contains("--no-estimate"), names);
         }
         System.out.println();
         System.out.print(lines);

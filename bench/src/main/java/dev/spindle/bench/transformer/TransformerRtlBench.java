@@ -50,10 +50,13 @@ final class TransformerRtlBench {
         return PerModuleEstimate.of(VerilogBackend.emit(BuiltinDesigns.TRANSFORMER.elaborate(c)), EstimateOptions.defaults().withFast(true)).total();
     }
 
-    static void run(StringBuilder lines, List<TransformerBenchMain.Shared> models, Path shared, boolean quick, boolean estimate) {
+    /** {@code only}: the description names whose points run (null: every point). */
+    static void run(StringBuilder lines, List<TransformerBenchMain.Shared> models, Path shared, boolean quick, boolean estimate,
+                    List<String> only) {
         System.out.printf("%n%-11s %-6s %-30s %7s %9s %9s %6s %6s %8s %8s %6s %6s %6s %6s %10s%n", "model", "par", "reference", "samples",
                 "top class", "mean |dp|", "mism", "lat", "II", "LUT", "FF", "DSP", "BRAM", "depth", "samples/s");
         for (Point p : POINTS) {
+            if (only != null && !only.contains(p.arch())) continue;
             TransformerBenchMain.Shared s = models.stream().filter(m -> m.name().equals(p.model())).findFirst().orElseThrow();
             Path arch = Path.of("examples", "models", p.arch() + ".json");
             TransformerConfig c = TransformerJson.read(arch, p.parallelism() == null ? Map.of() : Map.of("defaults.parallelism", p.parallelism()));
