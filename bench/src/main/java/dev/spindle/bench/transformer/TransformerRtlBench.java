@@ -44,10 +44,13 @@ final class TransformerRtlBench {
     /**
      * The estimate columns: per module (each distinct module once, totals over every instance) with the fast
      * generic flow, because a flat {@code synth_xilinx} of the b-tag network does not finish on the shared machine
-     * (docs/transformer.md, "Resources and logic depth", says what the fast flow counts).
+     * (docs/transformer.md, "Resources and logic depth", says what the fast flow counts). Prints the per-module
+     * table (each unit's own logic and depth) before the point's row.
      */
     static ResourceEstimate estimate(TransformerConfig c) {
-        return PerModuleEstimate.of(VerilogBackend.emit(BuiltinDesigns.TRANSFORMER.elaborate(c)), EstimateOptions.defaults().withFast(true)).total();
+        var h = PerModuleEstimate.of(VerilogBackend.emit(BuiltinDesigns.TRANSFORMER.elaborate(c)), EstimateOptions.defaults().withFast(true));
+        System.out.print(h.toTable());      // every unit's own logic and depth, as spindle estimate transformer prints them
+        return h.total();
     }
 
     /** {@code only}: the description names whose points run (null: every point). */
