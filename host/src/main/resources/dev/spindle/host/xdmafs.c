@@ -159,6 +159,10 @@ int xdmafs_run(const char *mountpoint, const char *prefix, reg_read_fn rr, reg_w
     char *argv[] = {"spindle-xdma", "-o", "fsname=spindle-xdma", NULL};
     struct fuse_args args = FUSE_ARGS_INIT(3, argv);
     pthread_mutex_lock(&lock);
+    /* A new mount has no opener. The flag is this library's, shared by every mount of the process: a mount that
+     * ended with the C2H file still open (a vanished device, a stop before FUSE's asynchronous RELEASE) never ran
+     * x_release, and every later emulator of the process would refuse its first C2H open with EBUSY. */
+    c2h_open = 0;
     fs = fuse_new(&args, &ops, sizeof ops, NULL);
     pthread_mutex_unlock(&lock);
     if (fs == NULL) return -1;
