@@ -31,9 +31,16 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "key=value") List<String> settings = new ArrayList<>();
 
-    @Option(names = "--arch", paramLabel = "FILE.json") Path arch;
+    @Option(names = "--arch", paramLabel = "FILE.json", description = "transformer: the architecture description") Path arch;
 
-    @Option(names = "--model", paramLabel = "WEIGHTS") Path model;
+    @Option(names = "--model", paramLabel = "WEIGHTS", description = "transformer: weights (seeded ones when left out)") Path model;
+
+    @Option(names = "--inputs", paramLabel = "X.npz", description = "transformer: samples in array x (seeded ones when left out)") Path inputs;
+
+    @Option(names = "--reference", paramLabel = "NAME", description = "transformer: an array of --inputs to agree with (top_class, mean_abs_dp)")
+    String reference;
+
+    @Option(names = "--samples", paramLabel = "N", description = "transformer: samples a point simulates (default 100)") Integer samples;
 
     @Option(names = "--measure", paramLabel = "estimate,sim", split = ",", defaultValue = "estimate,sim")
     List<String> measures;
@@ -62,9 +69,20 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (design == null) throw new IllegalArgumentException("name the design to sweep: spindle sweep <design> --grid key=v1,v2 -o DIR");
         if (out == null) throw new IllegalArgumentException("-o DIR is required: the sweep's directory (resumable)");
-        if (arch != null || model != null)
-            throw new IllegalArgumentException("--arch/--model: sweeping the transformer network is not yet supported");
-        Sweep.Summary s = Sweep.of(design).grid(Grid.parse(grid)).set(ConfigParser.settings(settings))
+        var fixed = ConfigParser.settings(settings);
+        boolean transformer = "transformer".equals(design);
+        if (!transformer && (arch != null || model != null || inputs != null || reference != null || samples != null))
+            throw new IllegalArgumentException("--arch/--model/--inputs/--reference/--samples belong to the transformer design, not '" + design + "'");
+        if (transformer) {
+            if (arch == null) throw new IllegalArgumentException("the transformer design needs --arch FILE.json (e.g. examples/models/btag.json)");
+            // absolute, so that every point's process (a local one or a Slurm task) reads the same files
+            fixed.put("arch", arch.toAbsolutePath().toString());
+            if (model != null) fixed.put("model", model.toAbsolutePath().toString());
+            if (inputs != null) fixed.put("inputs", inputs.toAbsolutePath().toString());
+            if (reference != null) fixed.put("reference", reference);
+            if (samples != null) fixed.put("samples", samples.toString());
+        }
+        Sweep.Summary s = Sweep.of(design).grid(Grid.parse(grid)).set(fixed)
                 .measure(new LinkedHashSet<>(measures)).x(x).y(y).seed(seed)
                 .run(Executor.parse(executor, slurmArgs), out);
         return s.count(PointResult.Status.failed) == 0 ? 0 : 1;

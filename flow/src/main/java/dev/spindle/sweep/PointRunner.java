@@ -1,7 +1,5 @@
 package dev.spindle.sweep;
 
-import dev.spindle.estimate.DesignEstimate;
-import dev.spindle.estimate.EstimateOptions;
 import dev.spindle.estimate.ResourceEstimate;
 import dev.spindle.hdl.verilog.VerilogBackend;
 import dev.spindle.hdl.verilog.VerilogOutput;
@@ -34,6 +32,7 @@ public final class PointRunner {
                 + "measures=" + new java.util.TreeSet<>(spec.measures()) + " seed=" + spec.seed() + "\n";
         VerilogOutput out;
         try {
+            base += target.dataKey(spec.design(), p.settings());
             out = target.emit(spec.design(), p.settings());
         } catch (IllegalArgumentException e) {
             return new Invalid(sha256(base), e.getMessage());
@@ -55,7 +54,7 @@ public final class PointRunner {
         var units = new LinkedHashMap<String, String>();
         try {
             if (spec.measures().contains("estimate")) {
-                ResourceEstimate e = DesignEstimate.of(valid.verilog(), EstimateOptions.defaults());
+                ResourceEstimate e = target.estimate(spec.design(), valid.verilog());
                 measures.put("lut", e.lut());
                 measures.put("ff", e.ff());
                 measures.put("dsp", e.dsp());

@@ -1,5 +1,8 @@
 package dev.spindle.sweep;
 
+import dev.spindle.estimate.DesignEstimate;
+import dev.spindle.estimate.EstimateOptions;
+import dev.spindle.estimate.ResourceEstimate;
 import dev.spindle.hdl.verilog.VerilogOutput;
 
 import java.util.Map;
@@ -14,6 +17,14 @@ public interface SweepTarget {
 
     /** Simulates with the design's testbench; measures in a stable order (latency, throughput, error, mismatches...). */
     Measured simulate(String design, Map<String, String> settings, long seed);
+
+    /** The resource estimate of a point's Verilog (default: {@link DesignEstimate} with the default options). */
+    default ResourceEstimate estimate(String design, VerilogOutput verilog) {
+        return DesignEstimate.of(verilog, EstimateOptions.defaults());
+    }
+
+    /** What a point's results depend on besides its settings and Verilog (data files' contents); "" when nothing. */
+    default String dataKey(String design, Map<String, String> settings) { return ""; }
 
     /** Measures and the units of those that have one. */
     record Measured(Map<String, Number> measures, Map<String, String> units) {}

@@ -89,17 +89,13 @@ class TransformerSimTest {
                 + " against TransformerTiming:\n" + dev.spindle.nn.TransformerTiming.of(sim.dut().config()));
     }
 
-    /** Dense layers, a flatten and an argmax head (one class index a sample). */
-    static final String ARGMAX_NET = """
-            {"name": "classes", "input": {"sequence": 3, "features": 4, "format": "s5.8"},
-             "defaults": {"weight": "s3.8", "data": "s7.8"},
-             "layers": [
-               {"type": "dense", "name": "embed", "units": 6, "activation": "relu"},
-               {"type": "flatten"},
-               {"type": "dense", "name": "head", "units": 5, "activation": "argmax"}]}
-            """;
+    /**
+     * {@code examples/models/tiny-argmax.json}: dense layers, a flatten and an argmax head (one class index a sample);
+     * {@code TransformerSweepTest} sweeps it.
+     */
+    static final Path ARGMAX_NET = Path.of("..", "examples", "models", "tiny-argmax.json");
 
-    @Test void argmaxHead(SimSession session, Random rnd) { runsBitExact(TransformerJson.parse(ARGMAX_NET), session, rnd); }
+    @Test void argmaxHead(SimSession session, Random rnd) { runsBitExact(TransformerJson.read(ARGMAX_NET), session, rnd); }
 
     @Test void postNormAndAttentionFfnBlocks(SimSession session, Random rnd) { runsBitExact(TransformerJson.read(POST_NORM_NET, Map.of("defaults.parallelism", "6")), session, rnd); }
 
