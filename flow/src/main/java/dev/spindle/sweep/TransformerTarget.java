@@ -73,7 +73,7 @@ final class TransformerTarget {
             String f = settings.get(k);
             if (f == null) continue;
             try {
-                s.append(k).append('=').append(PointRunner.sha256(new String(Files.readAllBytes(Path.of(f)), java.nio.charset.StandardCharsets.ISO_8859_1)));
+                s.append(k).append('=').append(PointRunner.sha256(Files.readAllBytes(Path.of(f))));
             } catch (IOException e) {
                 throw new IllegalArgumentException(k + " " + f + ": cannot be read (" + e.getMessage() + ")");
             }

@@ -113,7 +113,7 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
      */
     public static MultiHeadAttentionConfig of(AttentionSpec a, int tokens, int features, FixFormat input) {
         boolean f = a.folded();
-        var w = f ? a.fold() : a.weights();
+        var w = a.streamedWeights();
         MultiHeadAttentionConfig c = new MultiHeadAttentionConfig(tokens, features, a.heads(), f ? features : a.keyDim(),
                 f ? features : a.valueDim(), a.causal(), input, w.weight(), w.bias(), a.query(), f ? input : a.key(),
                 f ? input : a.value(), a.scores(), a.probs(), a.context(), a.output(), a.softmax(), a.parallelism(), 1,
@@ -192,7 +192,10 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
     }
 
     /** The projections the input tokens enter: Q, K and V (folded: Q). */
-    public List<LinearConfig> inputProjections() { return projections().subList(0, projections().size() - 1); }
+    public List<LinearConfig> inputProjections() {
+        List<LinearConfig> all = projections();
+        return all.subList(0, all.size() - 1);
+    }
 
     /** One softmax unit: rows of {@code tokens} scores, {@code lanes} a beat, {@code scores} to {@code probs}. */
     public SoftmaxConfig softmaxConfig() { return new SoftmaxConfig(tokens, lanes, scores, probs, softmax); }

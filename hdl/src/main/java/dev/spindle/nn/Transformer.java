@@ -83,8 +83,7 @@ public final class Transformer extends ConfiguredComponent<TransformerConfig> {
                 case NormSpec n -> w = Math.max(w, width(n.weights()));
                 case FlattenSpec f -> { }
                 case BlockSpec b -> {
-                    var a = b.attention();       // folded: the folded arrays are streamed, not the projections
-                    w = Math.max(w, Math.max(width(a.folded() ? a.fold() : a.weights()), Math.max(width(b.ffn1().weights()), width(b.ffn2().weights()))));
+                    w = Math.max(w, Math.max(width(b.attention().streamedWeights()), Math.max(width(b.ffn1().weights()), width(b.ffn2().weights()))));
                     if (b.attentionNorm() != null) w = Math.max(w, width(b.attentionNorm().weights()));
                     if (b.ffnNorm() != null) w = Math.max(w, width(b.ffnNorm().weights()));
                 }

@@ -55,11 +55,10 @@ public final class TransformerBenchMain {
             if (s.name().equals("btag")) {       // the acceptance point of spindle calibrate: its output used as it is
                 TransformerConfig cal = Calibration.calibrate(c, ArrayFile.read(folder.resolve(s.weights())),
                         ArrayFile.read(folder.resolve(s.samples())), Integer.MAX_VALUE);
-                run(lines, new Shared(s.name(), s.folder(), s.weights(), s.samples(), s.references().subList(0, 1)),
-                        "btag-calibrated", cal, folder, quick);
+                Shared firstReference = new Shared(s.name(), s.folder(), s.weights(), s.samples(), s.references().subList(0, 1));
+                run(lines, firstReference, "btag-calibrated", cal, folder, quick);
                 // the same network with its attention folded (docs/transformer.md, "Folded attention")
-                run(lines, new Shared(s.name(), s.folder(), s.weights(), s.samples(), s.references().subList(0, 1)),
-                        "btag-folded", TransformerJson.read(Path.of("examples", "models", "btag-folded.json")), folder, quick);
+                run(lines, firstReference, "btag-folded", TransformerJson.read(Path.of("examples", "models", "btag-folded.json")), folder, quick);
             }
         }
         if (!List.of(args).contains("--no-rtl")) {

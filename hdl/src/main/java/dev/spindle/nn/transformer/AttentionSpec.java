@@ -33,6 +33,9 @@ public record AttentionSpec(int heads, int keyDim, int valueDim, boolean causal,
     /** Whether the projections are folded ({@link #fold} set). */
     public boolean folded() { return fold != null; }
 
+    /** The formats of the arrays the hardware holds and the weight stream carries: the fold's when folded. */
+    public WeightFormat streamedWeights() { return folded() ? fold : weights; }
+
     public AttentionSpec {
         Require.range("attention.heads", heads, 1, 64);
         Require.range("attention.key_dim", keyDim, 1, 1024);
