@@ -33,9 +33,6 @@ public final class Linear extends ConfiguredComponent<LinearConfig> {
     public final TokenIo<Vec<SInt>> io;
     private final List<List<Mem<SInt>>> weightMem = new ArrayList<>();   // [input lane][output lane]
     private final List<Mem<SInt>> biasMem = new ArrayList<>();           // [output lane]
-    private final Vec<SInt> xHold;
-    private final Vec<SInt> yHold;
-    private final List<SInt> acc = new ArrayList<>();
 
     public Linear(LinearConfig c) {
         super(c);
@@ -93,7 +90,54 @@ public final class Linear extends ConfiguredComponent<LinearConfig> {
             biasMem.get(k).write(loadOg.resize(biasMem.get(k).addressWidth()), word.resize(c.bias().width()), here);
         }
 
-        // ---- compute: stage A steps through (output group, input group) and reads the memories
+        if (c.steps() == 1) fullyParallel(c);
+        else stepped(c, inGroups, outGroups, depth);
+    }
+
+    /**
+     * One step a vector (every product at once): no input register or memory-read stage; the products of the accepted
+     * payload and the weight registers go straight into the adder tree, whose sum, registered (in the tree's last
+     * register when it ends in one, else in {@code acc}), feeds the bias/rounding/saturation stage into the output
+     * register. One pipeline, stalled as a whole while a result waits in the output register.
+     */
+    private void fullyParallel(LinearConfig c) {
+        int pi = c.inputLanes(), po = c.outputLanes(), accW = c.accumulatorWidth();
+        Bool outValid = RegInit(False());
+        Bool ce = Wire(Bool.type());
+        ce.assign(outValid.and(io.output.ready.not()).not());
+        io.input.ready.assign(ce);
+        Pipeline pipe = new Pipeline(ce);
+        boolean sumRegistered = c.treeEndsInRegister();
+        Bool treeValid = pipe.valid(io.input.fire(), c.treeLatency());
+        Bool sumValid = sumRegistered ? treeValid : pipe.valid(treeValid);
+        List<SInt> acc = new ArrayList<>();
+        List<SInt> biases = new ArrayList<>();
+        for (int k = 0; k < po; k++) {
+            List<SInt> products = new ArrayList<>();
+            for (int l = 0; l < pi; l++) {
+                Mem<SInt> weight = weightMem.get(l).get(k);
+                products.add(io.input.payload.get(l).mul(weight.readAsync(UInt.lit(0, weight.addressWidth()))));
+            }
+            SInt sum = AdderTree.sum(products, c.treeRegisterEvery(), ce).resize(accW);
+            SInt a = sumRegistered ? sum : pipe.stage(sum);
+            acc.add(a);
+            biases.add(biasMem.get(k).readAsync(UInt.lit(0, biasMem.get(k).addressWidth())));
+        }
+        Vec<SInt> yHold = Reg(Vec.type(SInt.type(c.output().width()), c.outputs()));
+        for (int k = 0; k < po; k++) {
+            SInt yk = biasRoundSaturate(c, acc.get(k), biases.get(k));
+            int index = k;
+            when(ce.and(sumValid), () -> yHold.get(index).assign(yk));
+        }
+        when(ce.and(sumValid), () -> outValid.assign(True())).elseWhen(io.output.fire(), () -> outValid.assign(False()));
+        io.output.valid.assign(outValid);
+        for (int j = 0; j < c.outputs(); j++) io.output.payload.get(j).assign(yHold.get(j));
+    }
+
+    /** Several steps a vector: the vector held while stage A steps through (output group, input group). */
+    private void stepped(LinearConfig c, int inGroups, int outGroups, int depth) {
+        int pi = c.inputLanes(), po = c.outputLanes();
+        // ---- stage A steps through (output group, input group) and reads the memories
         Bool outValid = RegInit(False());
         Bool cValid = RegInit(False());
         Bool ce = Wire(Bool.type());
@@ -105,7 +149,7 @@ public final class Linear extends ConfiguredComponent<LinearConfig> {
         Bool lastStep = stepLastIg.and(stepOg.eq(outGroups - 1));
         io.input.ready.assign(ce.and(busy.not().or(lastStep)));
         Bool accept = io.input.fire();
-        xHold = Reg(Vec.type(SInt.type(c.input().width()), c.inputs()));
+        Vec<SInt> xHold = Reg(Vec.type(SInt.type(c.input().width()), c.inputs()));
         when(accept, () -> {
             for (int i = 0; i < c.inputs(); i++) xHold.get(i).assign(io.input.payload.get(i));
         });
@@ -147,6 +191,7 @@ public final class Linear extends ConfiguredComponent<LinearConfig> {
         // ---- stage B: pi products per output lane, an adder tree, the accumulators
         // (with treeRegisterEvery > 0 the tree's registers delay the sums, and the control and biases alongside)
         int accW = c.accumulatorWidth();
+        List<SInt> acc = new ArrayList<>();
         Pipeline tree = new Pipeline(ce);
         int treeStages = c.treeLatency();
         Bool sValid = tree.valid(bValid, treeStages);
@@ -175,12 +220,9 @@ public final class Linear extends ConfiguredComponent<LinearConfig> {
         });
 
         // ---- stage C: bias, rounding, saturation, ReLU into the output register
-        int fIn = c.input().fracBits() + c.weight().fracBits();
-        yHold = Reg(Vec.type(SInt.type(c.output().width()), c.outputs()));
+        Vec<SInt> yHold = Reg(Vec.type(SInt.type(c.output().width()), c.outputs()));
         for (int k = 0; k < po; k++) {
-            SInt total = acc.get(k).addExpand(cBias.get(k).shl(fIn - c.bias().fracBits()).resize(accW));
-            SInt y = roundSaturate(total, fIn - c.output().fracBits(), c.output());
-            SInt yk = c.relu() ? mux(y.isNegative(), SInt.lit(0, y.width()), y) : y;
+            SInt yk = biasRoundSaturate(c, acc.get(k), cBias.get(k));
             for (int g = 0; g < outGroups; g++) {
                 int index = g * po + k;
                 when(ce.and(cValid).and(outGroups == 1 ? True() : cOg.eq(g)), () -> yHold.get(index).assign(yk));
@@ -190,6 +232,14 @@ public final class Linear extends ConfiguredComponent<LinearConfig> {
                 .elseWhen(io.output.fire(), () -> outValid.assign(False()));
         io.output.valid.assign(outValid);
         for (int j = 0; j < c.outputs(); j++) io.output.payload.get(j).assign(yHold.get(j));
+    }
+
+    /** Stage C: {@code sum + b} (the bias aligned to the sum's fraction bits), rounded, saturated, ReLU'd when asked. */
+    private static SInt biasRoundSaturate(LinearConfig c, SInt sum, SInt bias) {
+        int fIn = c.input().fracBits() + c.weight().fracBits();
+        SInt total = sum.addExpand(bias.shl(fIn - c.bias().fracBits()).resize(c.accumulatorWidth()));
+        SInt y = roundSaturate(total, fIn - c.output().fracBits(), c.output());
+        return c.relu() ? mux(y.isNegative(), SInt.lit(0, y.width()), y) : y;
     }
 
     /** Memory word of (output group, input group): {@code og·inGroups + ig}. */

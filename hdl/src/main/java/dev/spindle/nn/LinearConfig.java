@@ -102,9 +102,21 @@ public record LinearConfig(int inputs, int outputs, FixFormat input, FixFormat w
     /**
      * Cycles from an input vector's acceptance to its output being taken, with a ready consumer:
      * {@code steps + 3 + treeLatency} (steps memory reads, then the product/accumulate stage with the adder tree's
-     * registers, the bias/rounding stage and the output register).
+     * registers, the bias/rounding stage and the output register); with one step ({@code parallelism = inputs ×
+     * outputs}) {@code treeLatency + 1} when the tree ends in a register, else {@code treeLatency + 2} (the products
+     * are taken from the accepted input and the weight registers directly, the sum registered once, then the
+     * output register).
      */
-    public int latency() { return steps() + 3 + treeLatency(); }
+    public int latency() {
+        if (steps() == 1) return treeLatency() + (treeEndsInRegister() ? 1 : 2);
+        return steps() + 3 + treeLatency();
+    }
+
+    /** Whether the adder tree's last level is followed by one of its registers (so its sum needs no register of its own). */
+    public boolean treeEndsInRegister() {
+        int levels = 32 - Integer.numberOfLeadingZeros(inputLanes() - 1);
+        return treeRegisterEvery > 0 && levels > 0 && levels % treeRegisterEvery == 0;
+    }
 
     /** Initiation interval: back-to-back vectors are accepted and leave one every {@code steps} cycles. */
     public int interval() { return steps(); }

@@ -93,7 +93,10 @@ public final class MultiHeadAttention extends ConfiguredComponent<MultiHeadAtten
             keys = TokenBuffer.of("keys", tokens, c.key().width(), key.io.output, release);
             values = TokenBuffer.of("values", tokens, c.value().width(), value.io.output, release);
         }
-        Bool stored = queries.full().and(keys.full()).and(values.full());
+        // the next beat's query: stored (early issue) or every query stored
+        UInt issueQuery = Wire(UInt.type(log2Up(tokens)));
+        Bool queryStored = c.earlyIssue() ? queries.count().gt(issueQuery.resize(queries.count().width())) : queries.full();
+        Bool stored = queryStored.and(keys.full()).and(values.full());
 
         // ---- scores: one beat a cycle once the sequence is stored, into one softmax unit per head lane
         Bool scoreCe = Wire(Bool.type());
@@ -103,6 +106,7 @@ public final class MultiHeadAttention extends ConfiguredComponent<MultiHeadAtten
         Bool issue = issuing.and(querySlot(c, issuing, lastIssued));
         MultiHeadAttentionScores.Out scores = MultiHeadAttentionScores.build(c, new Pipeline(scoreCe), issue,
                 queries.rows(), keys.rows());
+        issueQuery.assign(scores.query());
         lastIssued.assign(issue.and(scores.lastIssue()));
         when(lastIssued, () -> issueDone.assign(True()))
                 .elseWhen(release, () -> issueDone.assign(False()));

@@ -257,6 +257,23 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
     /** The slowest Q, K, V projection's latency: a token's acceptance to its projections' outputs. */
     public int inputLatency() { return inputProjections().stream().mapToInt(LinearConfig::latency).max().orElseThrow(); }
 
+    /** The slower of the K and V projections' latencies (0 when folded: the tokens themselves are the keys and values). */
+    public int keyValueLatency() { return folded ? 0 : Math.max(keyProjection().latency(), valueProjection().latency()); }
+
+    /**
+     * Whether score beats start once the keys and values are in, without waiting for the last queries: query t is
+     * issued as soon as its projection is stored. Chosen when, gap-free, no query can then be late (query t is issued
+     * {@code t·outputInterval} after the first and its token came at least {@code (tokens-1-t)·inputInterval} before
+     * the last, so {@code Lq <= max(Lk, Lv) + (tokens-1)·min(inputInterval, outputInterval)} suffices), which keeps the
+     * timing formulas exact; otherwise every query is waited for.
+     */
+    public boolean earlyIssue() {
+        return queryProjection().latency() <= keyValueLatency() + (long) (tokens - 1) * Math.min(inputInterval(), outputInterval());
+    }
+
+    /** Cycles from a sequence's last token taken until its score beats may start, less one: {@link #keyValueLatency} early, else {@link #inputLatency}. */
+    public int issueDelay() { return earlyIssue() ? keyValueLatency() : inputLatency(); }
+
     /** Cycles one query's score rows take in the score datapath: {@code headsPerLane·tokens/lanes}. */
     public int queryCycles() { return headsPerLane() * beatsPerRow(); }
 
@@ -265,23 +282,23 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
 
     /**
      * Cycles from a sequence's last input token being accepted to its first output token, gap-free and with a ready
-     * consumer: the slowest Q/K/V projection's latency, one cycle to see the buffers full, the score stages, the
+     * consumer: {@link #issueDelay()} (the K/V projections' latency, or all three's), one cycle to see the buffers full, the score stages, the
      * softmax latency, the query's rows ({@link #queryCycles()}), the context stages and accumulator, one cycle into
      * the context register, the output projection's latency.
      */
     public int latency() {
-        return inputLatency() + 1 + scoreStages() + softmaxConfig().params().latency() + queryCycles() + contextStages() + 1
+        return issueDelay() + 1 + scoreStages() + softmaxConfig().params().latency() + queryCycles() + contextStages() + 1
                 + outputProjection().latency();
     }
 
     /**
      * Initiation interval: cycles between the first input tokens of back-to-back sequences. The next sequence is
      * taken once the last probability beat has read the value buffer: {@code (tokens-1)·inputInterval} for the
-     * tokens, then the projection latency, score stages, softmax latency and the issue cycles,
+     * tokens, then {@link #issueDelay()}, score stages, softmax latency and the issue cycles,
      * {@code (tokens-1)·outputInterval + queryCycles} (queries are issued one every {@link #outputInterval()}).
      */
     public int interval() {
-        return (tokens - 1) * inputInterval() + inputLatency() + scoreStages() + softmaxConfig().params().latency()
+        return (tokens - 1) * inputInterval() + issueDelay() + scoreStages() + softmaxConfig().params().latency()
                 + (tokens - 1) * outputInterval() + queryCycles() + 1;
     }
 

@@ -24,8 +24,8 @@ import static dev.spindle.nn.MultiHeadAttentionParts.pick;
 final class MultiHeadAttentionScores {
     private MultiHeadAttentionScores() {}
 
-    /** The softmax inputs: {@code valid} and {@code last} (of a row), scores {@code [head lane][lane]}. */
-    record Out(Bool valid, Bool last, List<List<SInt>> scores, Bool lastIssue) {}
+    /** The softmax inputs: {@code valid} and {@code last} (of a row), scores {@code [head lane][lane]}; the query of the next beat to issue. */
+    record Out(Bool valid, Bool last, List<List<SInt>> scores, Bool lastIssue, UInt query) {}
 
     /** {@code issue}: a beat enters S1 this cycle (the pipeline advances); beats run query, head, key beat. */
     static Out build(MultiHeadAttentionConfig c, Pipeline pipe, Bool issue, List<List<SInt>> queries, List<List<SInt>> keys) {
@@ -73,7 +73,7 @@ final class MultiHeadAttentionScores {
             }
             scores.add(laneScores);
         }
-        return new Out(valid, last, scores, lastIssue);
+        return new Out(valid, last, scores, lastIssue, query.value());
     }
 
     /** Element {@code d} of each head a lane serves, from one token's vector of heads·dim values. */

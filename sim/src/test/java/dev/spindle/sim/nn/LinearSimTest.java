@@ -69,7 +69,8 @@ class LinearSimTest {
     }
 
     @ParameterizedTest(name = "{0} x {1}, parallelism {2}, relu {3}, tree registered every {4}")
-    @CsvSource({"6, 8, 1, false, 0", "6, 8, 4, true, 0", "6, 8, 16, true, 1", "5, 3, 15, true, 2"})
+    @CsvSource({"6, 8, 1, false, 0", "6, 8, 4, true, 0", "6, 8, 16, true, 1", "5, 3, 15, true, 2", "6, 8, 48, true, 0",
+            "6, 8, 48, false, 2", "4, 3, 12, true, 2", "1, 3, 3, false, 0"})
     void equalsModelUnderGapsAndBackPressure(int in, int out, int parallelism, boolean relu, int treeRegisterEvery,
                                              SimSession session, Random rnd) {
         LinearConfig c = new LinearConfig(in, out, IN, W, B, OUT, relu, parallelism, treeRegisterEvery);
@@ -86,7 +87,8 @@ class LinearSimTest {
     }
 
     @ParameterizedTest(name = "{0} x {1}, parallelism {2}, tree registered every {4}")
-    @CsvSource({"6, 8, 1, false, 0", "6, 8, 16, true, 1", "5, 3, 15, true, 2"})
+    @CsvSource({"6, 8, 1, false, 0", "6, 8, 16, true, 1", "5, 3, 15, true, 2", "6, 8, 48, true, 0", "6, 8, 48, false, 2",
+            "4, 3, 12, true, 2", "1, 3, 3, false, 0"})
     void latencyAndIntervalAsStated(int in, int out, int parallelism, boolean relu, int treeRegisterEvery, SimSession session, Random rnd) {
         LinearConfig c = new LinearConfig(in, out, IN, W, B, OUT, relu, parallelism, treeRegisterEvery);
         Sim<Linear> sim = session.sim(() -> new Linear(c));

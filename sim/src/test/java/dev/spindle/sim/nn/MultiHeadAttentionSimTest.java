@@ -110,13 +110,16 @@ class MultiHeadAttentionSimTest {
      * The first case runs every projection one multiplier at a time (its queries paced to the output projection),
      * its heads in turn and its rows in two beats; the second is causal, with parallel heads and a scores format
      * narrow enough to saturate; the third is folded (keys and values the tokens, the query and output projections
-     * folded on the host), causal, with heads in turn. Three Verilator builds in all (each case's two simulations share one).
+     * folded on the host), causal, with heads in turn; the fourth is folded with every product at once (one-step
+     * projections, score beats issued once the tokens are in: {@code earlyIssue()}). Four Verilator builds in all (each
+     * case's two simulations share one).
      */
     @ParameterizedTest(name = "T={0} F={1} h={2} dk={3} dv={4} causal={5} {6} lanes={8} parallelHeads={9} projection={7} scores={10} folded={11}")
     @CsvSource({
             "4, 3, 2, 4, 3, false, exp_table, 1, 2, false, s7.8, false",
             "6, 4, 2, 3, 5, true, base2, 1000, 3, true, s4.6, false",
-            "5, 3, 2, 4, 6, true, exp_table, 9, 5, false, s7.8, true"})
+            "5, 3, 2, 4, 6, true, exp_table, 9, 5, false, s7.8, true",
+            "5, 3, 2, 4, 4, false, exp_table, 1000, 5, true, s7.8, true"})
     void equalsModelWithStatedTimingUnderGapsAndBackPressure(int tokens, int features, int heads, int keyDim, int valueDim,
                                                             boolean causal, String softmax, int projection, int lanes,
                                                             boolean parallelHeads, String scores, boolean folded,
