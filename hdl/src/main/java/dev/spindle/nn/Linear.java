@@ -36,7 +36,7 @@ public final class Linear extends ConfiguredComponent<LinearConfig> {
 
     public Linear(LinearConfig c) {
         super(c);
-        io = new TokenIo<>(c.wordWidth(), TokenIo.rawLanes(c.input().width(), c.inputs()),
+        io = new TokenIo<>(c.wordWidth(), TokenIo.rawLanes(c.input().width(), c.beatValues()),
                 TokenIo.rawLanes(c.output().width(), c.outputs()));
         int pi = c.inputLanes();
         int po = c.outputLanes();
@@ -134,9 +134,13 @@ public final class Linear extends ConfiguredComponent<LinearConfig> {
         for (int j = 0; j < c.outputs(); j++) io.output.payload.get(j).assign(yHold.get(j));
     }
 
-    /** Several steps a vector: the vector held while stage A steps through (output group, input group). */
+    /**
+     * Several steps a vector: the vector (or, with {@code inputBeats > 1}, the current beat) held while stage A steps
+     * through (output group, input group); the next beat is taken in its predecessor's last step.
+     */
     private void stepped(LinearConfig c, int inGroups, int outGroups, int depth) {
         int pi = c.inputLanes(), po = c.outputLanes();
+        int beatGroups = c.beatValues() / pi;
         // ---- stage A steps through (output group, input group) and reads the memories
         Bool outValid = RegInit(False());
         Bool cValid = RegInit(False());
@@ -147,18 +151,22 @@ public final class Linear extends ConfiguredComponent<LinearConfig> {
         UInt stepOg = RegInit(UInt.lit(0, log2Up(outGroups)));
         Bool stepLastIg = stepIg.eq(inGroups - 1);
         Bool lastStep = stepLastIg.and(stepOg.eq(outGroups - 1));
-        io.input.ready.assign(ce.and(busy.not().or(lastStep)));
+        // the held beat's group: the input group itself when the vector is one beat
+        UInt beatGroup = c.inputBeats() == 1 ? stepIg : RegInit(UInt.lit(0, log2Up(beatGroups))).named("beatGroup");
+        Bool beatDone = c.inputBeats() == 1 ? lastStep : beatGroup.eq(beatGroups - 1);
+        io.input.ready.assign(ce.and(busy.not().or(beatDone)));
         Bool accept = io.input.fire();
-        Vec<SInt> xHold = Reg(Vec.type(SInt.type(c.input().width()), c.inputs()));
+        Vec<SInt> xHold = Reg(Vec.type(SInt.type(c.input().width()), c.beatValues()));
         when(accept, () -> {
-            for (int i = 0; i < c.inputs(); i++) xHold.get(i).assign(io.input.payload.get(i));
+            for (int i = 0; i < c.beatValues(); i++) xHold.get(i).assign(io.input.payload.get(i));
         });
         when(ce, () -> {
             when(busy, () -> {
                 stepIg.assign(mux(stepLastIg, UInt.lit(0, stepIg.width()), stepIg.add(1)));
                 when(stepLastIg, () -> stepOg.assign(mux(lastStep, UInt.lit(0, stepOg.width()), stepOg.add(1))));
+                if (c.inputBeats() > 1) beatGroup.assign(mux(beatDone, UInt.lit(0, beatGroup.width()), beatGroup.add(1)));
             });
-            when(accept, () -> busy.assign(True())).elseWhen(lastStep, () -> busy.assign(False()));
+            when(accept, () -> busy.assign(True())).elseWhen(beatDone, () -> busy.assign(False()));
         });
         UInt readAddr = address(stepOg, stepIg, inGroups, depth);
         List<List<SInt>> w = new ArrayList<>();
@@ -175,10 +183,10 @@ public final class Linear extends ConfiguredComponent<LinearConfig> {
         UInt bOg = Reg(UInt.type(stepOg.width()));
         List<SInt> bX = new ArrayList<>();
         for (int l = 0; l < pi; l++) {
-            Vec<SInt> lane = Vec.of(SInt.type(c.input().width()), inGroups);
-            for (int g = 0; g < inGroups; g++) lane.get(g).assign(xHold.get(g * pi + l));
+            Vec<SInt> lane = Vec.of(SInt.type(c.input().width()), beatGroups);
+            for (int g = 0; g < beatGroups; g++) lane.get(g).assign(xHold.get(g * pi + l));
             SInt xl = Reg(SInt.type(c.input().width()));
-            when(ce, () -> xl.assign(inGroups == 1 ? lane.get(0) : lane.read(stepIg)));
+            when(ce, () -> xl.assign(beatGroups == 1 ? lane.get(0) : lane.read(beatGroup)));
             bX.add(xl);
         }
         when(ce, () -> {

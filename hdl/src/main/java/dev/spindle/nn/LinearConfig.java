@@ -14,11 +14,19 @@ import java.util.List;
  * {@code pi} a divisor of {@code inputs} (every output at once, {@code pi} inputs each). {@code treeRegisterEvery}:
  * the adder tree over the {@code pi} products registers after every this many levels (0: combinational; the
  * 8-argument constructor chooses it from the tree's depth), which adds {@link #treeLatency()} cycles and keeps the
- * logic depth down.
+ * logic depth down. {@code inputBeats}: the input vector arrives in this many beats of {@code inputs/inputBeats} values
+ * (1: one beat; more only with every output at once and whole input groups per beat), each beat's products
+ * accumulated as it comes, so a dense after a flatten starts on the first token.
  */
 public record LinearConfig(int inputs, int outputs, FixFormat input, FixFormat weight, FixFormat bias, FixFormat output,
-                           boolean relu, int parallelism, int treeRegisterEvery) {
+                           boolean relu, int parallelism, int treeRegisterEvery, int inputBeats) {
     public static final int MAX_SIZE = 4096;
+
+    /** A Linear that takes its whole input vector in one beat. */
+    public LinearConfig(int inputs, int outputs, FixFormat input, FixFormat weight, FixFormat bias, FixFormat output,
+                        boolean relu, int parallelism, int treeRegisterEvery) {
+        this(inputs, outputs, input, weight, bias, output, relu, parallelism, treeRegisterEvery, 1);
+    }
 
     /** A Linear whose adder tree is registered as {@link #treeRegisterEveryFor} chooses. */
     public LinearConfig(int inputs, int outputs, FixFormat input, FixFormat weight, FixFormat bias, FixFormat output,
@@ -58,11 +66,36 @@ public record LinearConfig(int inputs, int outputs, FixFormat input, FixFormat w
                     + " (a divisor of outputs = " + outputs + ", or outputs times a divisor of inputs = " + inputs + ")");
         }
         Require.range("treeRegisterEvery", treeRegisterEvery, 0, 64);
+        Require.range("inputBeats", inputBeats, 1, inputs);
+        if (inputs % inputBeats != 0) {
+            throw new IllegalArgumentException("inputBeats = " + inputBeats + " is out of range: allowed a divisor of inputs = " + inputs);
+        }
+        if (inputBeats > 1 && (parallelism < outputs || (inputs / inputBeats) % (parallelism / outputs) != 0)) {
+            throw new IllegalArgumentException("parallelism = " + parallelism + " is out of range for inputBeats = " + inputBeats
+                    + ": allowed outputs = " + outputs + " times a divisor of the " + inputs / inputBeats
+                    + " values of a beat (every output at once, each beat's values in whole groups)");
+        }
     }
+
+    /** This configuration taking its input vector in {@code beats} beats of {@code inputs/beats} values (a flatten's tokens as they come). */
+    public LinearConfig withInputBeats(int beats) {
+        return new LinearConfig(inputs, outputs, input, weight, bias, output, relu, parallelism, treeRegisterEvery, beats);
+    }
+
+    /** Whether {@link #withInputBeats} may take {@code beats} beats: every output at once, a beat's values in whole input groups. */
+    public boolean canStream(int beats) {
+        return beats > 1 && inputs % beats == 0 && parallelism >= outputs && (inputs / beats) % inputLanes() == 0;
+    }
+
+    /** Values in one input beat: {@code inputs / inputBeats}. */
+    public int beatValues() { return inputs / inputBeats; }
+
+    /** Steps (memory words) per input beat: {@code beatValues / pi} (every step when the vector is one beat). */
+    public int stepsPerBeat() { return steps() / inputBeats; }
 
     /** This configuration with the adder tree registered after every {@code k} levels. */
     public LinearConfig withTreeRegisterEvery(int k) {
-        return new LinearConfig(inputs, outputs, input, weight, bias, output, relu, parallelism, k);
+        return new LinearConfig(inputs, outputs, input, weight, bias, output, relu, parallelism, k, inputBeats);
     }
 
     /** Register stages of the adder tree over the {@code pi} products: {@code floor(ceil(log2 pi) / treeRegisterEvery)}. */
@@ -105,11 +138,12 @@ public record LinearConfig(int inputs, int outputs, FixFormat input, FixFormat w
      * registers, the bias/rounding stage and the output register); with one step ({@code parallelism = inputs ×
      * outputs}) {@code treeLatency + 1} when the tree ends in a register, else {@code treeLatency + 2} (the products
      * are taken from the accepted input and the weight registers directly, the sum registered once, then the
-     * output register).
+     * output register). With {@code inputBeats > 1}, from the last beat's acceptance: {@code stepsPerBeat + 3 +
+     * treeLatency}, each beat taken {@link #beatInterval()} after the one before at the earliest.
      */
     public int latency() {
         if (steps() == 1) return treeLatency() + (treeEndsInRegister() ? 1 : 2);
-        return steps() + 3 + treeLatency();
+        return stepsPerBeat() + 3 + treeLatency();
     }
 
     /** Whether the adder tree's last level is followed by one of its registers (so its sum needs no register of its own). */
@@ -120,4 +154,7 @@ public record LinearConfig(int inputs, int outputs, FixFormat input, FixFormat w
 
     /** Initiation interval: back-to-back vectors are accepted and leave one every {@code steps} cycles. */
     public int interval() { return steps(); }
+
+    /** Cycles between the input beats of one vector, back to back: {@link #stepsPerBeat()}. */
+    public int beatInterval() { return stepsPerBeat(); }
 }

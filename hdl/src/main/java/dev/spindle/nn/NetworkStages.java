@@ -33,9 +33,21 @@ final class NetworkStages {
                 d.activation() == Activation.RELU, p);
     }
 
+    /**
+     * The {@link LinearConfig} of a dense layer right after a flatten of {@code tokens} tokens of {@code features}
+     * values when it can take them as they come ({@link LinearConfig#canStream}: every output at once, whole input
+     * groups per token), so that no flatten is built; else null.
+     */
+    static LinearConfig streamedLinearConfig(DenseSpec d, int tokens, int features, FixFormat input) {
+        LinearConfig c = linearConfig(d, tokens * features, input);
+        return c.canStream(tokens) ? c.withInputBeats(tokens) : null;
+    }
+
     /** {@code x·W + b} (with a fused ReLU) and what follows it: a GELU, or a sigmoid, softmax or argmax head. */
-    static Tensor dense(DenseSpec d, Tensor x, WeightBus bus) {
-        LinearConfig c = linearConfig(d, x.lanes(), x.format());
+    static Tensor dense(DenseSpec d, Tensor x, WeightBus bus) { return dense(d, linearConfig(d, x.lanes(), x.format()), x, bus); }
+
+    /** {@link #dense(DenseSpec, Tensor, WeightBus)} on the Linear {@code c} ({@code x} its input beats). */
+    static Tensor dense(DenseSpec d, LinearConfig c, Tensor x, WeightBus bus) {
         Linear lin = Hdl.child(() -> new Linear(c));
         lin.io.input.connectFrom(x.stream());
         bus.add(lin.io.weights, c.weightWords());

@@ -42,7 +42,16 @@ public final class Transformer extends ConfiguredComponent<TransformerConfig> {
         WeightBus bus = new WeightBus();
         Tensor x = new Tensor(io.input, c.input());
         int features = c.features();
-        for (LayerSpec layer : c.layers()) {
+        java.util.List<LayerSpec> layers = c.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            LinearConfig streamed = layer instanceof FlattenSpec && i + 1 < layers.size() && layers.get(i + 1) instanceof DenseSpec next
+                    ? NetworkStages.streamedLinearConfig(next, c.sequence(), x.lanes(), x.format()) : null;
+            if (streamed != null) {     // the dense takes the tokens as they come: no flatten
+                x = NetworkStages.dense((DenseSpec) layers.get(++i), streamed, x, bus);
+                features = x.lanes();
+                continue;
+            }
             switch (layer) {
                 case DenseSpec d -> x = NetworkStages.dense(d, x, bus);
                 case NormSpec n -> x = NetworkStages.layerNorm(n, x, bus);

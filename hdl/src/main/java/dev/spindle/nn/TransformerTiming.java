@@ -41,7 +41,15 @@ public final class TransformerTiming {
 
     private TransformerTiming(TransformerConfig c) {
         Tokens x = new Tokens(new long[c.sequence()], c.input(), c.features());     // every token offered at cycle 0
-        for (LayerSpec layer : c.layers()) {
+        List<LayerSpec> specs = c.layers();
+        for (int i = 0; i < specs.size(); i++) {
+            LayerSpec layer = specs.get(i);
+            LinearConfig streamed = layer instanceof FlattenSpec && i + 1 < specs.size() && specs.get(i + 1) instanceof DenseSpec next
+                    ? NetworkStages.streamedLinearConfig(next, x.at().length, x.lanes(), x.format()) : null;
+            if (streamed != null) {     // no flatten: the dense takes the tokens, one beat each
+                x = dense((DenseSpec) specs.get(++i), streamed, x, "");
+                continue;
+            }
             x = switch (layer) {
                 case DenseSpec d -> dense(d, x, "");
                 case NormSpec n -> norm(n, x, n.name());
@@ -118,9 +126,14 @@ public final class TransformerTiming {
         return new Tokens(pipelined(in.at(), interval, latency), out, lanes);
     }
 
-    private Tokens dense(DenseSpec d, Tokens x, String prefix) {
-        LinearConfig lc = NetworkStages.linearConfig(d, x.lanes(), x.format());
-        Tokens y = add(prefix + d.name(), pipelined(x, lc.interval(), lc.latency(), d.output(), d.units()),
+    private Tokens dense(DenseSpec d, Tokens x, String prefix) { return dense(d, NetworkStages.linearConfig(d, x.lanes(), x.format()), x, prefix); }
+
+    /** A Linear on {@code x}'s beats: one output per vector, {@code inputBeats} of x's beats each. */
+    private Tokens dense(DenseSpec d, LinearConfig lc, Tokens x, String prefix) {
+        long[] taken = pipelined(x.at(), lc.beatInterval(), lc.latency());
+        long[] out = new long[taken.length / lc.inputBeats()];
+        for (int v = 0; v < out.length; v++) out[v] = taken[(v + 1) * lc.inputBeats() - 1];
+        Tokens y = add(prefix + d.name(), new Tokens(out, d.output(), d.units()),
                 lc.parallelism(), lc.parallelism() * dsps(lc.input().width(), lc.weight().width()));
         return switch (d.activation()) {
             case GELU, SIGMOID -> {

@@ -30,7 +30,9 @@ class TransformerTimingTest {
         TransformerTiming t = TransformerTiming.of(TransformerJson.read(BTAG));
         System.out.print(t);
         List<TransformerTiming.Layer> layers = t.layers();
-        assertEquals(3 * 5 + 1 + 5, layers.size(), "3 blocks of attention, 2 residuals, 2 FFN layers; flatten; 4 dense and the softmax");
+        assertEquals(3 * 5 + 5, layers.size(), "3 blocks of attention, 2 residuals, 2 FFN layers; 4 dense (the first taking the "
+                + "tokens as they come: no flatten) and the softmax");
+        assertTrue(layers.stream().noneMatch(l -> l.name().equals("flatten")), "head.dense0 at parallelism 192 = 32 x 6 streams the tokens");
         long previous = 0;
         for (TransformerTiming.Layer l : layers) {
             assertTrue(l.firstOut() <= l.lastOut() && l.lastOut() >= previous, l.toString());
@@ -45,6 +47,20 @@ class TransformerTimingTest {
         assertEquals(14L * mc.inputInterval() + mc.latency(), layers.getFirst().firstOut());
         assertEquals(layers.getFirst().firstOut() + 14L * mc.outputInterval(), layers.getFirst().lastOut());
         assertTrue(t.latency() < 400, "b-tag at btag.json's parallelism: " + t.latency() + " cycles");
+    }
+
+    /** At head.dense0's former parallelism 480 (15 inputs a neuron, not whole tokens) the flatten is built and the dense waits for it. */
+    @Test void aDenseThatCannotStreamWaitsForTheFlatten() {
+        TransformerTiming streamed = TransformerTiming.of(TransformerJson.read(BTAG));
+        TransformerTiming flat = TransformerTiming.of(TransformerJson.read(BTAG, Map.of("layers.4.parallelism", "480")));
+        assertEquals(1, flat.layers().stream().filter(l -> l.name().equals("flatten")).count());
+        TransformerTiming.Layer dense0 = streamed.layers().stream().filter(l -> l.name().equals("head.dense0")).findFirst().orElseThrow();
+        TransformerTiming.Layer lastBlock = streamed.layers().get(3 * 5 - 1);
+        TransformerConfig c = TransformerJson.read(BTAG);
+        var block2 = (dev.spindle.nn.transformer.BlockSpec) c.layers().get(2);
+        LinearConfig lc = NetworkStages.streamedLinearConfig((dev.spindle.nn.transformer.DenseSpec) c.layers().get(4), 15, 6, block2.residual());
+        assertEquals(lastBlock.lastOut() + lc.latency(), dense0.firstOut(), "the last token's beat, then latency()");
+        assertTrue(flat.latency() > streamed.latency() && flat.dsps() > streamed.dsps(), flat.latency() + " vs " + streamed.latency());
     }
 
     @Test void morePartsFewerCycles() {

@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The Linear RTL against {@code DenseModel}, bit for bit on every output: weights loaded at run time through the
- * weight stream (twice, the second set replacing the first), random vectors, random input gaps, random
- * back-pressure; and its latency and interval with neither.
+ * weight stream (twice, the second set replacing the first), random vectors (whole, or in several input beats, as
+ * after a flatten), random input gaps, random back-pressure; and its latency and interval with neither.
  */
 @SpindleSim
 class LinearSimTest {
@@ -68,39 +68,43 @@ class LinearSimTest {
                 rnd, gap, backPressure);
     }
 
-    @ParameterizedTest(name = "{0} x {1}, parallelism {2}, relu {3}, tree registered every {4}")
-    @CsvSource({"6, 8, 1, false, 0", "6, 8, 4, true, 0", "6, 8, 16, true, 1", "5, 3, 15, true, 2", "6, 8, 48, true, 0",
-            "6, 8, 48, false, 2", "4, 3, 12, true, 2", "1, 3, 3, false, 0"})
-    void equalsModelUnderGapsAndBackPressure(int in, int out, int parallelism, boolean relu, int treeRegisterEvery,
+    @ParameterizedTest(name = "{0} x {1}, parallelism {2}, relu {3}, tree registered every {4}, {5} input beats")
+    @CsvSource({"6, 8, 1, false, 0, 1", "6, 8, 4, true, 0, 1", "6, 8, 16, true, 1, 1", "5, 3, 15, true, 2, 1", "6, 8, 48, true, 0, 1",
+            "6, 8, 48, false, 2, 1", "4, 3, 12, true, 2, 1", "1, 3, 3, false, 0, 1", "6, 8, 8, true, 0, 3", "6, 8, 16, false, 2, 3",
+            "6, 4, 12, true, 1, 2"})
+    void equalsModelUnderGapsAndBackPressure(int in, int out, int parallelism, boolean relu, int treeRegisterEvery, int beats,
                                              SimSession session, Random rnd) {
-        LinearConfig c = new LinearConfig(in, out, IN, W, B, OUT, relu, parallelism, treeRegisterEvery);
+        LinearConfig c = new LinearConfig(in, out, IN, W, B, OUT, relu, parallelism, treeRegisterEvery, beats);
         Sim<Linear> sim = session.sim(() -> new Linear(c));
         WeightedStreamBench bench = bench(sim, c, rnd, 0.3, 0.4);
         for (int load = 0; load < 2; load++) {
             Weights w = randomWeights(c, rnd);
             bench.load(w.words(), 10L * w.words().size() + 100);
             var model = new DenseModel("linear", IN, w.kernel(), w.bias(), OUT, relu);
-            bench.feed(150, () -> randomInput(c, rnd), model::apply);
+            bench.feed(150, () -> randomInput(c, rnd), model::apply, beats);
             bench.drain(150L * 10 * (c.interval() + 4) + 1000);
         }
         bench.finish();
     }
 
-    @ParameterizedTest(name = "{0} x {1}, parallelism {2}, tree registered every {4}")
-    @CsvSource({"6, 8, 1, false, 0", "6, 8, 16, true, 1", "5, 3, 15, true, 2", "6, 8, 48, true, 0", "6, 8, 48, false, 2",
-            "4, 3, 12, true, 2", "1, 3, 3, false, 0"})
-    void latencyAndIntervalAsStated(int in, int out, int parallelism, boolean relu, int treeRegisterEvery, SimSession session, Random rnd) {
-        LinearConfig c = new LinearConfig(in, out, IN, W, B, OUT, relu, parallelism, treeRegisterEvery);
+    /** Latency from the first input beat: the vector's other beats, one every {@code beatInterval()}, then {@code latency()}. */
+    @ParameterizedTest(name = "{0} x {1}, parallelism {2}, tree registered every {4}, {5} input beats")
+    @CsvSource({"6, 8, 1, false, 0, 1", "6, 8, 16, true, 1, 1", "5, 3, 15, true, 2, 1", "6, 8, 48, true, 0, 1", "6, 8, 48, false, 2, 1",
+            "4, 3, 12, true, 2, 1", "1, 3, 3, false, 0, 1", "6, 8, 8, true, 0, 3", "6, 8, 16, false, 2, 3", "6, 4, 12, true, 1, 2"})
+    void latencyAndIntervalAsStated(int in, int out, int parallelism, boolean relu, int treeRegisterEvery, int beats,
+                                    SimSession session, Random rnd) {
+        LinearConfig c = new LinearConfig(in, out, IN, W, B, OUT, relu, parallelism, treeRegisterEvery, beats);
         Sim<Linear> sim = session.sim(() -> new Linear(c));
         WeightedStreamBench bench = bench(sim, c, rnd, 0.0, 0.0);
         Weights w = randomWeights(c, rnd);
         bench.load(w.words(), 10L * w.words().size() + 100);
         sim.cycles(5);
         int n = 100;
-        bench.feed(n, () -> randomInput(c, rnd), new DenseModel("linear", IN, w.kernel(), w.bias(), OUT, relu)::apply);
+        bench.feed(n, () -> randomInput(c, rnd), new DenseModel("linear", IN, w.kernel(), w.bias(), OUT, relu)::apply, beats);
         bench.drain(100_000);
         bench.finish();
-        assertEquals(c.latency(), bench.output.firstFire() - bench.input.firstFire(), "latency, input accepted to output taken");
+        assertEquals((long) (beats - 1) * c.beatInterval() + c.latency(), bench.output.firstFire() - bench.input.firstFire(),
+                "latency, first input beat accepted to output taken");
         assertEquals((long) (n - 1) * c.interval(), bench.output.lastFire() - bench.output.firstFire(), "outputs every interval() cycles");
     }
 
@@ -109,5 +113,12 @@ class LinearSimTest {
                 () -> new LinearConfig(6, 8, IN, W, B, OUT, false, 5));
         assertEquals("parallelism = 5 is out of range: allowed [1, 2, 4, 8, 16, 24, 48] (a divisor of outputs = 8, "
                 + "or outputs times a divisor of inputs = 6)", e.getMessage());
+        var beats = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new LinearConfig(6, 8, IN, W, B, OUT, false, 4, 0, 3));
+        assertEquals("parallelism = 4 is out of range for inputBeats = 3: allowed outputs = 8 times a divisor of the 2 values of a "
+                + "beat (every output at once, each beat's values in whole groups)", beats.getMessage());
+        var divisor = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new LinearConfig(6, 8, IN, W, B, OUT, false, 8, 0, 4));
+        assertEquals("inputBeats = 4 is out of range: allowed a divisor of inputs = 6", divisor.getMessage());
     }
 }

@@ -46,10 +46,14 @@ final class WeightedStreamBench {
     }
 
     /** Queues {@code n} inputs from {@code source}, each expecting what {@code model} makes of it. */
-    void feed(int n, Supplier<long[]> source, UnaryOperator<long[]> model) {
+    void feed(int n, Supplier<long[]> source, UnaryOperator<long[]> model) { feed(n, source, model, 1); }
+
+    /** {@link #feed(int, Supplier, UnaryOperator)} with each input sent as {@code beats} beats of equal length, in order. */
+    void feed(int n, Supplier<long[]> source, UnaryOperator<long[]> model, int beats) {
         for (int i = 0; i < n; i++) {
             long[] x = source.get();
-            input.push(x);
+            int per = x.length / beats;
+            for (int b = 0; b < beats; b++) input.push(java.util.Arrays.copyOfRange(x, b * per, (b + 1) * per));
             board.expect(model.apply(x));
         }
         expected += n;
