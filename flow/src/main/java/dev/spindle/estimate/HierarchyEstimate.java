@@ -37,7 +37,8 @@ public record HierarchyEstimate(List<UnitEstimate> units, ResourceEstimate total
         for (UnitEstimate u : units) {
             ResourceEstimate o = u.own();
             ResourceEstimate i = u.inclusive();
-            String time = u.sameAs() == null ? String.format(Locale.ROOT, "%.1f", o.seconds()) : "=" + u.sameAs();
+            // a module taken from the estimate cache took no time: "cached" (a Yosys run never takes 0.0 s)
+            String time = u.sameAs() != null ? "=" + u.sameAs() : o.seconds() == 0 ? "cached" : String.format(Locale.ROOT, "%.1f", o.seconds());
             sb.append(String.format(Locale.ROOT, "  %-24s %5d | %8d %8d %5d %6s %5d | %8d %8d %5d %6s %5d | %7s%n",
                     u.module(), u.instances(), o.lut(), o.ff(), o.dsp(), bram(o.bram()), o.depth(),
                     i.lut(), i.ff(), i.dsp(), bram(i.bram()), i.depth(), time));

@@ -22,6 +22,21 @@ final class Yosys {
         return new Yosys(Executables.find("yosys", pathVariable).orElseThrow(() -> new EstimateException(NOT_FOUND)));
     }
 
+    /** The first line {@code yosys -V} prints (such as {@code Yosys 0.23 (git sha1 ...)}). */
+    String version() {
+        try {
+            Process p = new ProcessBuilder(executable.toString(), "-V").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (p.waitFor() != 0 || out.isEmpty()) throw new EstimateException(executable + " -V failed: " + out);
+            return out.lines().findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new EstimateException("cannot run " + executable + " -V: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EstimateException("interrupted while asking " + executable + " its version", e);
+        }
+    }
+
     /** A running script; {@link #await()} waits for it and turns a failure into the Yosys error lines. */
     record Run(Process process, Path dir, String name) {
         void await() {

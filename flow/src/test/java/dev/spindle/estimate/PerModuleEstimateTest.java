@@ -10,8 +10,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Two Yosys runs (about 6 s): Mul once, TwoMuls with Mul as a black box. */
+/** Two Yosys runs (about 6 s): Mul once, TwoMuls with Mul as a black box; the cache test three more fast ones. */
 class PerModuleEstimateTest {
+    @org.junit.jupiter.api.io.TempDir java.nio.file.Path cacheDir;
+
     static Map<String, String> files() throws IOException {
         return Map.of("Mul.v", Files.readString(YosysEstimatorTest.fixture("Mul.v")),
                 "TwoMuls.v", Files.readString(YosysEstimatorTest.fixture("TwoMuls.v")));
@@ -25,6 +27,42 @@ class PerModuleEstimateTest {
         assertEquals(3 * 32, h.total().ff(), "two product registers and the sum register");
         assertEquals(1, h.units().getFirst().own().depth(), "a multiplier counts one level");
         assertTrue(h.total().lut() >= 32 && h.total().lut() < 64, "the 32 XORs in LUTs: " + h.total().lut());
+    }
+
+    /**
+     * A module estimated before is read back from the cache with the same figures and no Yosys run; a module whose
+     * Verilog changed (here the parent) is synthesised again while its unchanged child still hits; a cache file that
+     * does not parse is a miss.
+     */
+    @Test void unchangedModulesComeFromTheCache() throws IOException {
+        EstimateCache cache = new EstimateCache(cacheDir);
+        EstimateOptions fast = EstimateOptions.defaults().withFast(true);
+        var first = new java.io.ByteArrayOutputStream();
+        HierarchyEstimate a = PerModuleEstimate.of("TwoMuls", files(), Map.of(), fast, new PrintStream(first, true), cache);
+        assertTrue(first.toString().contains("spindle: 2 Yosys runs in"), first.toString());
+        var second = new java.io.ByteArrayOutputStream();
+        HierarchyEstimate b = PerModuleEstimate.of("TwoMuls", files(), Map.of(), fast, new PrintStream(second, true), cache);
+        assertTrue(second.toString().contains("yosys cache hit Mul (key "), second.toString());
+        assertTrue(second.toString().contains("spindle: 0 Yosys runs in 0.0 s, 2 from the cache"), second.toString());
+        assertEquals(a.total().toJson(), b.total().toJson());
+        assertEquals(a.total().cells(), b.total().cells());
+        assertEquals(a.units().getFirst().own().lutram(), b.units().getFirst().own().lutram());
+        assertTrue(b.toTable().contains("cached"), b.toTable());
+
+        Map<String, String> changed = new java.util.HashMap<>(files());
+        changed.put("TwoMuls.v", changed.get("TwoMuls.v").replace("endmodule", "// changed\nendmodule"));
+        var third = new java.io.ByteArrayOutputStream();
+        PerModuleEstimate.of("TwoMuls", changed, Map.of(), fast, new PrintStream(third, true), cache);
+        assertTrue(third.toString().contains("yosys cache hit Mul") && third.toString().contains("spindle: 1 Yosys runs in")
+                && third.toString().contains("1 from the cache"), third.toString());
+
+        try (var entries = Files.list(cacheDir)) {
+            for (var f : entries.toList()) Files.writeString(f, "{not json");
+        }
+        var fourth = new java.io.ByteArrayOutputStream();
+        HierarchyEstimate d = PerModuleEstimate.of("TwoMuls", files(), Map.of(), fast, new PrintStream(fourth, true), cache);
+        assertTrue(fourth.toString().contains("spindle: 2 Yosys runs in"), fourth.toString());
+        assertEquals(a.total().toJson(), d.total().toJson());
     }
 
     @Test void totalsCountEveryInstanceAndEachModuleIsSynthesisedOnce() throws IOException {

@@ -20,14 +20,17 @@ import java.util.List;
  *
  * <p>Ports: {@code io_weights} (Stream of SInt words, {@link LinearConfig#wordWidth()} bits: every weight in
  * {@code (input, output)} row-major order, W[0][0], W[0][1], ..., then every bias; each word is the raw value in its
- * format, sign-extended; always ready), {@code io_input} (Stream of a Vec of {@code inputs} raw values),
+ * format, sign-extended; always ready), {@code io_input} (Stream of a Vec of {@code inputs} raw values, or of one beat's),
  * {@code io_output} (Stream of a Vec of {@code outputs} raw values). Weights loaded while a vector is being
  * computed may or may not be seen by it: load them first.
  *
  * <p><b>Latency</b> {@link LinearConfig#latency()} = {@code steps + 3} cycles from an input's acceptance to its
  * output, {@code steps = (inputs/pi)·(outputs/po)}, plus {@link LinearConfig#treeLatency()}; one vector every
  * {@code steps} cycles back to back. The {@code pi} products of an output neuron are summed by an {@link AdderTree}
- * before the accumulator: combinational, or registered every {@code treeRegisterEvery} levels.
+ * before the accumulator: combinational, or registered every {@code treeRegisterEvery} levels. With one step (every
+ * product at once) {@code treeLatency + 1} or {@code + 2}: the products come straight from the accepted input. With
+ * {@link LinearConfig#inputBeats()} {@code > 1} {@code io_input} carries {@code inputs/inputBeats} values a beat, the
+ * vector's beats in order, and the latency counts from the last beat.
  */
 public final class Linear extends ConfiguredComponent<LinearConfig> {
     public final TokenIo<Vec<SInt>> io;

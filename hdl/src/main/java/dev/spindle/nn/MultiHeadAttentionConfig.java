@@ -241,15 +241,32 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
     public int contextSumWidth() { return contextSumWidth(probs, value, tokens); }
 
     /**
+     * Whether a score row is one beat of one head ({@code beatsPerRow = 1}, one head a lane): every selection but the
+     * query's is then a wire, so the score datapath multiplies the selected query by the key registers at once and its
+     * last stage feeds the softmax's own input register, and the context datapath multiplies the softmax's output
+     * register by the value registers at once, with no row accumulator when its lane tree ends in a register.
+     */
+    public boolean directRows() { return beatsPerRow() == 1 && headsPerLane() == 1; }
+
+    /**
      * Registers from a score beat's issue to the softmax input: selections, products, the adder tree over keyDim,
-     * the scale product (when keyDim is not a power of 4), the rounded and saturated score.
+     * the scale product (when keyDim is not a power of 4), the rounded and saturated score; with {@link #directRows()}
+     * the products (of the selected query), the tree and the scale product only.
      */
     public int scoreStages() {
-        return 3 + AdderTree.latency(keyDim, TREE_REGISTER_EVERY) + (exactScale() ? 0 : 1);
+        return (directRows() ? 1 : 3) + AdderTree.latency(keyDim, TREE_REGISTER_EVERY) + (exactScale() ? 0 : 1);
     }
 
-    /** Registers from a probability beat's acceptance to the context accumulator's input: selections, products, the lane tree. */
-    public int contextStages() { return 2 + AdderTree.latency(lanes, TREE_REGISTER_EVERY); }
+    /**
+     * Registers from a probability beat's acceptance to the context accumulator's input: selections, products, the
+     * lane tree (with {@link #directRows()} no selection register).
+     */
+    public int contextStages() { return (directRows() ? 1 : 2) + AdderTree.latency(lanes, TREE_REGISTER_EVERY); }
+
+    /** Whether a row's contexts go through the row accumulator: always but with {@link #directRows()} and a lane tree that ends in a register. */
+    public boolean contextAccumulates() {
+        return !directRows() || Hdl.ceilLog2(lanes) % TREE_REGISTER_EVERY != 0;
+    }
 
     /** Cycles between accepted input tokens of a sequence, back to back: the slowest of the Q, K, V projections. */
     public int inputInterval() { return inputProjections().stream().mapToInt(LinearConfig::interval).max().orElseThrow(); }
@@ -283,12 +300,12 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
     /**
      * Cycles from a sequence's last input token being accepted to its first output token, gap-free and with a ready
      * consumer: {@link #issueDelay()} (the K/V projections' latency, or all three's), one cycle to see the buffers full, the score stages, the
-     * softmax latency, the query's rows ({@link #queryCycles()}), the context stages and accumulator, one cycle into
+     * softmax latency, the query's rows ({@link #queryCycles()}), the context stages and accumulator (if any), one cycle into
      * the context register, the output projection's latency.
      */
     public int latency() {
-        return issueDelay() + 1 + scoreStages() + softmaxConfig().params().latency() + queryCycles() + contextStages() + 1
-                + outputProjection().latency();
+        return issueDelay() + 1 + scoreStages() + softmaxConfig().params().latency() + queryCycles() + contextStages()
+                + (contextAccumulates() ? 1 : 0) + outputProjection().latency();
     }
 
     /**

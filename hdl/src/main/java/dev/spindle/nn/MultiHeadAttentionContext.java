@@ -19,6 +19,8 @@ import static dev.spindle.nn.MultiHeadAttentionParts.pick;
  * head) row, every head lane at once) C1 the probabilities and the selected values, C2 the products, the registered
  * adder tree over the lanes, the row accumulator, then {@code c = sat_C(rsh(Σ_u p·v, Fp+Fv-Fc))} (combinational,
  * into the caller's context register). {@link MultiHeadAttentionConfig#contextStages()} stages to the accumulator.
+ * With {@link MultiHeadAttentionConfig#directRows()} there is no C1 (the softmax's output register times the value
+ * registers) and, when the lane tree ends in a register, no accumulator.
  */
 final class MultiHeadAttentionContext {
     private MultiHeadAttentionContext() {}
@@ -41,15 +43,17 @@ final class MultiHeadAttentionContext {
         Bool accFirst = pipe.stages(beat.value().eq(0), pre);
         Bool accLast = pipe.stages(beat.last(), pre);
         UInt accHead = pipe.stages(head.value(), pre);
-        Bool done = pipe.valid(accValid.and(accLast));
-        UInt doneHead = pipe.stage(accHead);
+        boolean accumulate = c.contextAccumulates();
+        Bool done = accumulate ? pipe.valid(accValid.and(accLast)) : accValid;
+        UInt doneHead = accumulate ? pipe.stage(accHead) : accHead;
+        boolean direct = c.directRows();
         Bool lastHead = hpl == 1 ? dev.spindle.hdl.Hdl.True() : doneHead.eq(hpl - 1);
 
         int accWidth = c.contextSumWidth();
         List<List<SInt>> out = new ArrayList<>();
         for (int g = 0; g < c.headLanes(); g++) {
             int firstHead = g * hpl;
-            List<SInt> p1 = pipe.stage(probs.get(g));
+            List<SInt> p1 = direct ? probs.get(g) : pipe.stage(probs.get(g));     // direct: the softmax's output register
             List<List<SInt>> products = new ArrayList<>();      // [d][lane]
             for (int d = 0; d < dv; d++) products.add(new ArrayList<>());
             for (int j = 0; j < lanes; j++) {
@@ -58,13 +62,17 @@ final class MultiHeadAttentionContext {
                     for (int b = 0; b < c.beatsPerRow(); b++) {
                         byBeat.add(pick(MultiHeadAttentionScores.headOptions(values.get(b * lanes + j), firstHead, hpl, dv, d), head.value()));
                     }
-                    SInt v1 = pipe.stage(pick(byBeat, beat.value()));
+                    SInt v1 = direct ? pick(byBeat, beat.value()) : pipe.stage(pick(byBeat, beat.value()));
                     products.get(d).add(pipe.stage(p1.get(j).mul(v1)));
                 }
             }
             List<SInt> contexts = new ArrayList<>();
             for (int d = 0; d < dv; d++) {
                 SInt sum = AdderTree.sum(products.get(d), MultiHeadAttentionConfig.TREE_REGISTER_EVERY, pipe.enable()).resize(accWidth);
+                if (!accumulate) {      // one beat a row and a registered tree sum: the row's sum itself
+                    contexts.add(Linear.roundSaturate(sum, c.contextShift(), c.context()));
+                    continue;
+                }
                 SInt acc = dev.spindle.hdl.Hdl.Reg(SInt.type(accWidth));
                 when(pipe.enable().and(accValid), () -> acc.assign(mux(accFirst, sum, acc.add(sum))));
                 contexts.add(Linear.roundSaturate(acc, c.contextShift(), c.context()));

@@ -19,7 +19,9 @@ import static dev.spindle.nn.MultiHeadAttentionParts.pick;
  * row for every head lane, {@code s = sat_S(rsh(Σ_d q·k · M, Fq+Fk+m-Fs))}, masked scores (causal, key after query)
  * the scores format's minimum. Stages ({@link MultiHeadAttentionConfig#scoreStages()}): S1 the query and key
  * selections, S2 the products, the registered adder tree over keyDim, the scale product when keyDim is not a power
- * of 4, and the rounded, saturated, masked scores (the softmax's input).
+ * of 4, and the rounded, saturated, masked scores (the softmax's input). With
+ * {@link MultiHeadAttentionConfig#directRows()} there is no S1 (the selected query times the key registers) and the
+ * rounded, masked scores go straight into the softmax's input register.
  */
 final class MultiHeadAttentionScores {
     private MultiHeadAttentionScores() {}
@@ -43,18 +45,19 @@ final class MultiHeadAttentionScores {
         for (int j = 0; j < lanes; j++) {
             if (!c.causal()) break;
             UInt key = beat.value().resize(wt).mul(UInt.lit(lanes, wt)).resize(wt).add(UInt.lit(j, wt));
-            masked.add(pipe.stages(key.gt(query.value().resize(wt)), stages - 1));
+            masked.add(pipe.stages(key.gt(query.value().resize(wt)), c.directRows() ? stages : stages - 1));
         }
 
         FixFormatRange range = new FixFormatRange(c);
         List<List<SInt>> scores = new ArrayList<>();
         for (int g = 0; g < c.headLanes(); g++) {
             int firstHead = g * hpl;
+            boolean direct = c.directRows();
             List<SInt> q1 = new ArrayList<>();
             for (int d = 0; d < dk; d++) {
                 List<SInt> byToken = new ArrayList<>();
                 for (List<SInt> row : queries) byToken.add(pick(headOptions(row, firstHead, hpl, dk, d), head.value()));
-                q1.add(pipe.stage(pick(byToken, query.value())));
+                q1.add(direct ? pick(byToken, query.value()) : pipe.stage(pick(byToken, query.value())));
             }
             List<SInt> laneScores = new ArrayList<>();
             for (int j = 0; j < lanes; j++) {
@@ -62,14 +65,15 @@ final class MultiHeadAttentionScores {
                 for (int d = 0; d < dk; d++) {
                     List<SInt> byBeat = new ArrayList<>();
                     for (int b = 0; b < c.beatsPerRow(); b++) byBeat.add(pick(headOptions(keys.get(b * lanes + j), firstHead, hpl, dk, d), head.value()));
-                    SInt k1 = pipe.stage(pick(byBeat, beat.value()));
+                    SInt k1 = direct ? pick(byBeat, beat.value()) : pipe.stage(pick(byBeat, beat.value()));
                     products.add(pipe.stage(q1.get(d).mul(k1)));
                 }
                 SInt sum = AdderTree.sum(products, MultiHeadAttentionConfig.TREE_REGISTER_EVERY, pipe.enable());
                 SInt scaled = c.exactScale() ? sum
                         : pipe.stage(sum.mul(SInt.lit(c.scaleMultiplier(), MultiHeadAttentionConfig.SCALE_BITS + 2)));
                 SInt score = Linear.roundSaturate(scaled, c.scoreShift(), c.scores());
-                laneScores.add(pipe.stage(c.causal() ? mux(masked.get(j), range.min(), score) : score));
+                SInt out = c.causal() ? mux(masked.get(j), range.min(), score) : score;
+                laneScores.add(direct ? out : pipe.stage(out));    // direct: into the softmax's input register
             }
             scores.add(laneScores);
         }

@@ -110,16 +110,17 @@ class MultiHeadAttentionSimTest {
      * The first case runs every projection one multiplier at a time (its queries paced to the output projection),
      * its heads in turn and its rows in two beats; the second is causal, with parallel heads and a scores format
      * narrow enough to saturate; the third is folded (keys and values the tokens, the query and output projections
-     * folded on the host), causal, with heads in turn; the fourth is folded with every product at once (one-step
-     * projections, score beats issued once the tokens are in: {@code earlyIssue()}). Four Verilator builds in all (each
-     * case's two simulations share one).
+     * folded on the host), causal, with heads in turn; the fourth is folded and causal with every product at once
+     * (one-step projections, score beats issued once the tokens are in: {@code earlyIssue()}) and a whole row a beat
+     * for each head ({@code directRows()}: no selection registers, no context accumulator). Four Verilator builds in
+     * all (each case's two simulations share one).
      */
     @ParameterizedTest(name = "T={0} F={1} h={2} dk={3} dv={4} causal={5} {6} lanes={8} parallelHeads={9} projection={7} scores={10} folded={11}")
     @CsvSource({
             "4, 3, 2, 4, 3, false, exp_table, 1, 2, false, s7.8, false",
             "6, 4, 2, 3, 5, true, base2, 1000, 3, true, s4.6, false",
             "5, 3, 2, 4, 6, true, exp_table, 9, 5, false, s7.8, true",
-            "5, 3, 2, 4, 4, false, exp_table, 1000, 5, true, s7.8, true"})
+            "4, 3, 2, 4, 4, true, exp_table, 1000, 4, true, s7.8, true"})
     void equalsModelWithStatedTimingUnderGapsAndBackPressure(int tokens, int features, int heads, int keyDim, int valueDim,
                                                             boolean causal, String softmax, int projection, int lanes,
                                                             boolean parallelHeads, String scores, boolean folded,
@@ -192,6 +193,15 @@ class MultiHeadAttentionSimTest {
             }
             if (s > 0) assertEquals(c.interval(), in.get(s * tokens).cycle() - in.get((s - 1) * tokens).cycle(), "sequence interval");
         }
+    }
+
+    /** The fourth case above takes the direct datapath, with no context accumulator (its 4 lanes: a tree of 2 levels, registered at its end). */
+    @Test void aRowOfOneBeatOfOneHeadIsDirect() {
+        var direct = Case.of(description(4, 3, 2, 4, 4, true, "exp_table", "s7.8", true), 1000, 4, true).config();
+        org.junit.jupiter.api.Assertions.assertTrue(direct.directRows() && !direct.contextAccumulates() && direct.earlyIssue(), direct.toString());
+        var inTurn = Case.of(description(4, 3, 2, 4, 4, true, "exp_table", "s7.8", true), 1000, 4, false).config();
+        org.junit.jupiter.api.Assertions.assertTrue(!inTurn.directRows() && inTurn.contextAccumulates(), inTurn.toString());
+        assertEquals(direct.scoreStages() + 2, inTurn.scoreStages(), "the selection and score registers");
     }
 
     @Test void configurationErrorsNameTheField() {
