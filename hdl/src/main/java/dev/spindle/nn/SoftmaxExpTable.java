@@ -4,6 +4,9 @@ import dev.spindle.hdl.Mem;
 import dev.spindle.hdl.SInt;
 import dev.spindle.hdl.UInt;
 import dev.spindle.lib.Pipeline;
+import dev.spindle.lib.math.AdderTree;
+import dev.spindle.lib.math.MaxTree;
+import dev.spindle.nn.softmax.SoftmaxParams;
 import dev.spindle.nn.SoftmaxStages.Beat;
 import dev.spindle.nn.SoftmaxStages.Lanes;
 import dev.spindle.nn.SoftmaxStages.Reciprocal;
@@ -28,6 +31,7 @@ final class SoftmaxExpTable {
 
     /** From the input register (A1) to the values that feed the output register (C4). */
     static Lanes<UInt> build(SoftmaxStages s, ExpTableParams p, Lanes<SInt> a1) {
+        if (p.beatsPerRow() == 1) return buildRow(s, p, a1);
         Pipeline pipe = s.pipe;
         int wi = s.cfg.input().width(), fo = s.cfg.output().fracBits();
         int e = p.e(), q = p.q();
@@ -67,5 +71,48 @@ final class SoftmaxExpTable {
         List<UInt> out = new ArrayList<>();
         for (UInt v : c1.values()) out.add(s.clamp(rshVar(pipe.stages(v.mul(rowRecip), 2), shiftMinus1)));
         return new Lanes<>(c3, out);
+    }
+
+    /**
+     * One beat a row (lanes = length; docs/softmax.md §4, "One beat a row"): the same arithmetic as plain pipeline
+     * stages, with no row stores, since every row is one beat: M the max tree (registered every second level and at
+     * its end), B2 {@code d}, B3 the ROMs, B4 their product rounded to {@code ê}, S the sum tree (likewise), R1 the
+     * normalisation, the radix-8 divider, R the rounded reciprocal, C1 the products {@code ê·R}; the caller's output
+     * register takes the rounding shift and clamp.
+     */
+    static Lanes<UInt> buildRow(SoftmaxStages s, ExpTableParams p, Lanes<SInt> a1) {
+        Pipeline pipe = s.pipe;
+        int wi = s.cfg.input().width(), fo = s.cfg.output().fracBits();
+        int e = p.e(), q = p.q(), treeStages = p.rowTreeStages();
+        boolean oddTree = s.treeLevels % SoftmaxParams.TREE_REGISTER_EVERY != 0;
+
+        SInt beatMax = MaxTree.max(a1.values(), SoftmaxParams.TREE_REGISTER_EVERY, pipe.enable());
+        SInt rowMax = oddTree ? pipe.stage(beatMax) : beatMax;
+        List<SInt> xm = pipe.stages(a1.values(), treeStages);
+        // B2: d = M - x, rounded to g fraction bits, saturated to dBits
+        List<UInt> dq = new ArrayList<>();
+        for (SInt x : xm) {
+            UInt d = rowMax.subExpand(x).asUInt().resize(wi);
+            dq.add(pipe.stage(saturate(rshConst(d, p.dRoundBits()), p.dBits())));
+        }
+        // B3: the ROMs; B4: their product rounded to e fraction bits
+        List<UInt> expHat = new ArrayList<>();
+        for (UInt index : dq) {
+            UInt expHi = pipe.stage(Mem.of(UInt.type(p.a() + 1), p.hiTable()).readAsync(p.loBits() == 0 ? index : index.shr(p.loBits())));
+            UInt expLo = pipe.stage(p.loBits() == 0 ? UInt.lit(1, 1)
+                    : Mem.of(UInt.type(p.b() + 1), p.loTable()).readAsync(index.takeLow(p.loBits())));
+            expHat.add(pipe.stage(rshConst(expHi.mul(expLo), p.productShift()).resize(e + 1)));
+        }
+        // S: the exact sum; R1, the divider and R: k = lead(S) and the reciprocal
+        UInt treeSum = AdderTree.sum(expHat, SoftmaxParams.TREE_REGISTER_EVERY, pipe.enable()).resize(p.sumWidth());
+        UInt sum = oddTree ? pipe.stage(treeSum) : treeSum;
+        SoftmaxStages.RowReciprocal recip = s.rowReciprocal(sum, p.sumWidth(), q);
+        List<UInt> expAtR = pipe.stages(expHat, treeStages + recip.stages());
+        // C1: ê·R and the shift; the output register: rounding shift by k + q - Fo, clamp
+        UInt shiftMinus1 = pipe.stage(recip.k().resize(recip.k().width() + 1).add(q - fo - 1));
+        List<UInt> out = new ArrayList<>();
+        for (UInt v : expAtR) out.add(s.clamp(rshVar(pipe.stage(v.mul(recip.r())), shiftMinus1)));
+        Beat c1 = s.next(a1.beat(), p.rowLatency() - 2);
+        return new Lanes<>(c1, out);
     }
 }

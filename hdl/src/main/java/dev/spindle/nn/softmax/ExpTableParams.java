@@ -69,7 +69,21 @@ public record ExpTableParams(SoftmaxConfig config, int e, int a, int b, int g, i
     /** {@code length·LSB/2} (independent roundings) plus {@code 2^-q}: the unrounded outputs sum to {@code S·R/2^(k+q)}. */
     @Override public double sumErrorBound() { return config.length() * outLsb() / 2 + Math.scalb(1.0, -q); }
 
-    @Override public int latency() { return 2 * beatsPerRow() + 2 * treeStages() + dividerStages() + 13; }
+    @Override public int latency() {
+        return beatsPerRow() == 1 ? rowLatency() : 2 * beatsPerRow() + 2 * treeStages() + dividerStages() + 13;
+    }
+
+    /** One beat a row: registered stages of each lane tree, every second level and its end, {@code ceil(t/2)}. */
+    public int rowTreeStages() { return (treeLevels() + 1) / 2; }
+
+    /** One beat a row: the radix-8 divider's stages for the {@code q + 2} quotient bits, {@code 1 + ceil((q+1)/3)}. */
+    public int rowDividerStages() { return SoftmaxParams.radix8DividerStages(q + 2); }
+
+    /**
+     * One beat a row (docs/softmax.md, "One beat a row"): A1, the max tree, B2-B4, the sum tree, R1, the divider, R, C1
+     * and the output register, {@code 2·ceil(t/2) + D8 + 8} with D8 = {@link #rowDividerStages()}.
+     */
+    public int rowLatency() { return 2 * rowTreeStages() + rowDividerStages() + 8; }
 
     /** Stages of the reciprocal's divider for its {@code q + 2} quotient bits ({@link SoftmaxParams#dividerStages}). */
     public int dividerStages() { return SoftmaxParams.dividerStages(q + 2); }
