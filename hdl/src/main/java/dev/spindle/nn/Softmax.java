@@ -33,7 +33,7 @@ import java.util.List;
  *
  * <p><b>Latency</b>: {@link SoftmaxParams#latency()} cycles from a row's first input beat to its first output beat
  * (EXP_TABLE: {@code 2·Lb + 2·t + D + 13}, D = {@code floor((q+2)/2) + 1} divider stages; with one beat a row
- * {@code 2·ceil(log2 lanes / 2) + D8 + 8}, D8 the radix-8 divider's stages) for a gap-free row, rows back to back at one beat per clock.
+ * {@code 2·ceil(log2 lanes / 2) + D8 + 8}, D8 = {@code ceil((q+2)/3)} radix-8 divider stages) for a gap-free row, rows back to back at one beat per clock.
  *
  * <p><b>Stalls</b>: the whole pipeline has one clock enable, {@code ce}: it advances whenever the output register is
  * free (empty or being taken), and a cycle without an input beat enters a bubble, in the middle of a row too. The row

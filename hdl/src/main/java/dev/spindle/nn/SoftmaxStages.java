@@ -166,65 +166,59 @@ final class SoftmaxStages {
     record RowReciprocal(UInt k, UInt r, int stages) {}
 
     /**
-     * {@link #reciprocal}'s arithmetic as a plain pipeline, for rows of one beat: R1 normalises, the quotient's
-     * {@code q + 2} bits come from {@link #divideRadix8}, and R rounds; {@code k} travels alongside.
+     * {@link #reciprocal}'s arithmetic as a plain pipeline, for rows of one beat: R1 normalises {@code S} and, beside
+     * it, {@code 3S}, {@code 5S} and {@code 7S} by the same shift (the products before the shift, so the adders run in
+     * parallel with the leading-one detector); {@link #divideRadix8} gives the quotient's {@code q + 2} bits; R
+     * rounds. {@code k} travels alongside.
      */
     RowReciprocal rowReciprocal(UInt s, int width, int q) {
-        int kw = log2Up(width);
+        int kw = log2Up(width), ww = width + 3;
         UInt lead = UInt.lit(0, kw);
         for (int i = 0; i < width; i++) lead = mux(s.bit(i), UInt.lit(i, kw), lead);
-        UInt normalised = s.sll(UInt.lit(width - 1, kw).sub(lead));
+        UInt shift = UInt.lit(width - 1, kw).sub(lead);
+        UInt s1 = s.resize(ww);
         UInt k1 = pipe.stage(lead);
-        UInt sn = pipe.stage(normalised);
+        UInt sn = pipe.stage(s1.sll(shift).resize(ww));
+        UInt sn3 = pipe.stage(s1.add(s1.shl(1).resize(ww)).sll(shift).resize(ww));
+        UInt sn5 = pipe.stage(s1.add(s1.shl(2).resize(ww)).sll(shift).resize(ww));
+        UInt sn7 = pipe.stage(s1.shl(3).resize(ww).sub(s1).sll(shift).resize(ww));
         int stages = SoftmaxParams.radix8DividerStages(q + 2);
-        UInt quotient = divideRadix8(sn, width, q + 2);
+        UInt quotient = divideRadix8(sn, sn3, sn5, sn7, width, q + 2);
         UInt kq = pipe.stages(k1, stages);
         UInt r = pipe.stage(quotient.resize(q + 3).add(1).shr(1).resize(q + 1));
         return new RowReciprocal(pipe.stage(kq), r, stages + 2);
     }
 
     /**
-     * {@code floor(2^(w-2)·2^bits / sn)} for a normalised {@code w}-bit {@code sn} (its top bit set), in
-     * {@link SoftmaxParams#radix8DividerStages} registered stages: the first gives one quotient bit and computes
-     * {@code 3·sn}, {@code 5·sn}, {@code 7·sn} beside it; each later one up to three bits (the first of them
-     * {@code (bits-1) mod 3} when that is not 0): the remainder shifted by the digit's width against every multiple
-     * of {@code sn} below {@code 2^digit} at once, the largest that fits subtracted. The multiples travel along.
+     * {@code floor(2^(w-2)·2^bits / d)} for a normalised {@code w}-bit {@code d} (its top bit set), given with its
+     * multiples {@code 3d}, {@code 5d}, {@code 7d} ({@code w + 3} bits each), in {@link SoftmaxParams#radix8DividerStages}
+     * registered stages of up to three quotient bits (the first {@code bits mod 3} when that is not 0): the remainder
+     * shifted by the digit's width against every multiple of {@code d} below {@code 2^digit} at once, the largest that
+     * fits subtracted (the same restoring division, three steps merged). The multiples travel along.
      */
-    UInt divideRadix8(UInt sn, int w, int bits) {
+    UInt divideRadix8(UInt d, UInt m3, UInt m5, UInt m7, int w, int bits) {
         int ww = w + 3;
-        UInt d = sn.resize(ww);
-        // the first stage: one bit of the constant dividend 2^(w-2), and the odd multiples
-        UInt doubled = UInt.lit(1L << (w - 1), ww);
-        Bool fits0 = doubled.ge(d);
-        UInt rem = pipe.stage(mux(fits0, doubled.sub(d), doubled));
-        UInt quo = pipe.stage(fits0.asUInt());
-        UInt m3 = pipe.stage(d.add(d.shl(1).resize(ww)));
-        UInt m5 = pipe.stage(d.add(d.shl(2).resize(ww)));
-        UInt m7 = pipe.stage(d.shl(3).resize(ww).sub(d));
-        UInt m1 = pipe.stage(d);
-        int left = bits - 1;
+        UInt rem = UInt.lit(1L << (w - 2), ww);
+        UInt quo = null;
+        int left = bits;
         int digit = left % 3 == 0 ? 3 : left % 3;
         while (left > 0) {
-            UInt[] multiple = {null, m1, m1.shl(1).resize(ww), m3, m1.shl(2).resize(ww), m5, m3.shl(1).resize(ww), m7};
+            UInt[] multiple = {null, d, d.shl(1).resize(ww), m3, d.shl(2).resize(ww), m5, m3.shl(1).resize(ww), m7};
             UInt shifted = rem.shl(digit).resize(ww);
             int options = 1 << digit;
-            List<Bool> fits = new java.util.ArrayList<>();
             Vec<UInt> next = Vec.of(UInt.type(ww), options);
             next.get(0).assign(shifted);
-            fits.add(dev.spindle.hdl.Hdl.True());
-            for (int k = 1; k < options; k++) {
-                fits.add(shifted.ge(multiple[k]));
-                next.get(k).assign(shifted.sub(multiple[k]));
-            }
-            // the digit: the largest k that fits (fits is monotone in k), most significant bit first
             UInt value = UInt.lit(0, digit);
-            for (int k = 1; k < options; k++) value = mux(fits.get(k), UInt.lit(k, digit), value);
+            for (int k = 1; k < options; k++) {      // the largest k that fits (the fits are monotone in k)
+                next.get(k).assign(shifted.sub(multiple[k]));
+                value = mux(shifted.ge(multiple[k]), UInt.lit(k, digit), value);
+            }
             UInt digitValue = value;
             rem = pipe.stage(next.read(digitValue));
-            quo = pipe.stage(cat(quo, digitValue).asUInt());
+            quo = pipe.stage(quo == null ? digitValue : cat(quo, digitValue).asUInt());
             left -= digit;
             if (left > 0) {
-                m1 = pipe.stage(m1);
+                d = pipe.stage(d);
                 m3 = pipe.stage(m3);
                 m5 = pipe.stage(m5);
                 m7 = pipe.stage(m7);

@@ -76,7 +76,7 @@ public record ExpTableParams(SoftmaxConfig config, int e, int a, int b, int g, i
     /** One beat a row: registered stages of each lane tree, every second level and its end, {@code ceil(t/2)}. */
     public int rowTreeStages() { return (treeLevels() + 1) / 2; }
 
-    /** One beat a row: the radix-8 divider's stages for the {@code q + 2} quotient bits, {@code 1 + ceil((q+1)/3)}. */
+    /** One beat a row: the radix-8 divider's stages for the {@code q + 2} quotient bits, {@code ceil((q+2)/3)}. */
     public int rowDividerStages() { return SoftmaxParams.radix8DividerStages(q + 2); }
 
     /**

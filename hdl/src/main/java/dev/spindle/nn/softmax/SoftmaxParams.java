@@ -76,8 +76,8 @@ public sealed interface SoftmaxParams permits ExpTableParams, Base2Params, Shift
         return single + (bits - single) / 2;
     }
 
-    /** Registered stages of the one-beat rows' radix-8 divider for {@code bits} quotient bits: one bit, then three a stage, {@code 1 + ceil((bits-1)/3)}. */
-    static int radix8DividerStages(int bits) { return 1 + (bits - 1 + 2) / 3; }
+    /** Registered stages of the one-beat rows' radix-8 divider for {@code bits} quotient bits: three a stage, {@code ceil(bits/3)}. */
+    static int radix8DividerStages(int bits) { return (bits + 2) / 3; }
 
     /** The divider's first stages, one quotient bit each: 1, or 2 when {@code bits - 1} is odd (so the rest pair up). */
     static int singleBitStages(int bits) { return bits <= 1 ? bits : 1 + ((bits - 1) & 1); }
