@@ -33,9 +33,6 @@ final class EstimateCache {
     private static final List<Class<?>> COUNTING_CODE = List.of(YosysEstimator.class, YosysScripts.class, YosysOutput.class,
             GenericCells.class, XilinxCells.class, ResourceEstimate.class);
 
-    /** Caches nothing. */
-    static final EstimateCache NONE = new EstimateCache(null);
-
     private final Path dir;
 
     EstimateCache(Path dir) { this.dir = dir; }
@@ -58,7 +55,6 @@ final class EstimateCache {
 
     /** The estimate stored under {@code key} as it was made (its module name and seconds), or null. */
     ResourceEstimate get(String key) {
-        if (dir == null) return null;
         Path f = dir.resolve(key + ".json");
         if (!Files.isRegularFile(f)) return null;
         try {
@@ -76,7 +72,6 @@ final class EstimateCache {
 
     /** Stores {@code e} under {@code key}; a failure to write only loses the cache entry. */
     void put(String key, ResourceEstimate e) {
-        if (dir == null) return;
         try {
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, "tmp-", ".json");

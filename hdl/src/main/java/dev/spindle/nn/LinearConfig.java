@@ -70,7 +70,7 @@ public record LinearConfig(int inputs, int outputs, FixFormat input, FixFormat w
         if (inputs % inputBeats != 0) {
             throw new IllegalArgumentException("inputBeats = " + inputBeats + " is out of range: allowed a divisor of inputs = " + inputs);
         }
-        if (inputBeats > 1 && (parallelism < outputs || (inputs / inputBeats) % (parallelism / outputs) != 0)) {
+        if (inputBeats > 1 && !wholeGroupsPerBeat(inputs, outputs, parallelism, inputBeats)) {
             throw new IllegalArgumentException("parallelism = " + parallelism + " is out of range for inputBeats = " + inputBeats
                     + ": allowed outputs = " + outputs + " times a divisor of the " + inputs / inputBeats
                     + " values of a beat (every output at once, each beat's values in whole groups)");
@@ -84,7 +84,12 @@ public record LinearConfig(int inputs, int outputs, FixFormat input, FixFormat w
 
     /** Whether {@link #withInputBeats} may take {@code beats} beats: every output at once, a beat's values in whole input groups. */
     public boolean canStream(int beats) {
-        return beats > 1 && inputs % beats == 0 && parallelism >= outputs && (inputs / beats) % inputLanes() == 0;
+        return beats > 1 && inputs % beats == 0 && wholeGroupsPerBeat(inputs, outputs, parallelism, beats);
+    }
+
+    /** Every output at once ({@code parallelism = outputs × pi}) and {@code pi} dividing a beat's {@code inputs/beats} values. */
+    private static boolean wholeGroupsPerBeat(int inputs, int outputs, int parallelism, int beats) {
+        return parallelism >= outputs && (inputs / beats) % (parallelism / outputs) == 0;
     }
 
     /** Values in one input beat: {@code inputs / inputBeats}. */
@@ -148,8 +153,8 @@ public record LinearConfig(int inputs, int outputs, FixFormat input, FixFormat w
 
     /** Whether the adder tree's last level is followed by one of its registers (so its sum needs no register of its own). */
     public boolean treeEndsInRegister() {
-        int levels = 32 - Integer.numberOfLeadingZeros(inputLanes() - 1);
-        return treeRegisterEvery > 0 && levels > 0 && levels % treeRegisterEvery == 0;
+        // one product is no tree: it comes straight from the input
+        return inputLanes() > 1 && AdderTree.endsInRegister(inputLanes(), treeRegisterEvery);
     }
 
     /** Initiation interval: back-to-back vectors are accepted and leave one every {@code steps} cycles. */

@@ -265,7 +265,7 @@ public record MultiHeadAttentionConfig(int tokens, int features, int heads, int 
 
     /** Whether a row's contexts go through the row accumulator: always but with {@link #directRows()} and a lane tree that ends in a register. */
     public boolean contextAccumulates() {
-        return !directRows() || Hdl.ceilLog2(lanes) % TREE_REGISTER_EVERY != 0;
+        return !directRows() || !AdderTree.endsInRegister(lanes, TREE_REGISTER_EVERY);
     }
 
     /** Cycles between accepted input tokens of a sequence, back to back: the slowest of the Q, K, V projections. */

@@ -10,8 +10,12 @@ import dev.spindle.nn.softmax.SoftmaxAlgorithm;
 import dev.spindle.nn.softmax.SoftmaxConfig;
 import dev.spindle.nn.transformer.Activation;
 import dev.spindle.nn.transformer.DenseSpec;
+import dev.spindle.nn.transformer.FlattenSpec;
 import dev.spindle.nn.transformer.GeluVariant;
+import dev.spindle.nn.transformer.LayerSpec;
 import dev.spindle.nn.transformer.NormSpec;
+
+import java.util.List;
 
 /**
  * The stages {@link Transformer} and {@link TransformerBlock} chain: each takes a token (or vector) stream with its
@@ -41,6 +45,17 @@ final class NetworkStages {
     static LinearConfig streamedLinearConfig(DenseSpec d, int tokens, int features, FixFormat input) {
         LinearConfig c = linearConfig(d, tokens * features, input);
         return c.canStream(tokens) ? c.withInputBeats(tokens) : null;
+    }
+
+    /**
+     * {@link #streamedLinearConfig} of the dense after layer {@code i} when layer {@code i} is a flatten followed by a
+     * dense that can take the tokens as they come (then the flatten is skipped and the dense is layer {@code i + 1});
+     * else null. What {@link Transformer} builds and {@link TransformerTiming} follows.
+     */
+    static LinearConfig streamedAfterFlatten(List<LayerSpec> layers, int i, int tokens,
+                                             int features, FixFormat input) {
+        return layers.get(i) instanceof FlattenSpec && i + 1 < layers.size()
+                && layers.get(i + 1) instanceof DenseSpec next ? streamedLinearConfig(next, tokens, features, input) : null;
     }
 
     /** {@code x·W + b} (with a fused ReLU) and what follows it: a GELU, or a sigmoid, softmax or argmax head. */

@@ -33,7 +33,7 @@ final class SoftmaxExpTable {
     static Lanes<UInt> build(SoftmaxStages s, ExpTableParams p, Lanes<SInt> a1) {
         if (p.beatsPerRow() == 1) return buildRow(s, p, a1);
         Pipeline pipe = s.pipe;
-        int wi = s.cfg.input().width(), fo = s.cfg.output().fracBits();
+        int fo = s.cfg.output().fracBits();
         int e = p.e(), q = p.q();
 
         SInt rowMax = s.rowMax(a1);
@@ -41,19 +41,13 @@ final class SoftmaxExpTable {
         Lanes<SInt> b1 = s.rowStore(a1.beat(), vec(a1.values()), p.xStoreDelay());
         // B2: d = M - x, round to g fraction bits, saturate to dBits
         Beat b2 = s.next(b1.beat());
-        List<UInt> dq = new ArrayList<>();
-        for (SInt x : b1.values()) {
-            UInt d = rowMax.subExpand(x).asUInt().resize(wi);
-            dq.add(pipe.stage(saturate(rshConst(d, p.dRoundBits()), p.dBits())));
-        }
+        List<UInt> dq = romIndices(s, p, rowMax, b1.values());
         // B3: ROM outputs; B4-B5: their product (two registers, a DSP); B6: rounding shift -> ê
         Beat b6 = s.next(b2, 4);
         List<UInt> expHat = new ArrayList<>();
         for (UInt index : dq) {
-            UInt expHi = pipe.stage(Mem.of(UInt.type(p.a() + 1), p.hiTable()).readAsync(p.loBits() == 0 ? index : index.shr(p.loBits())));
-            UInt expLo = pipe.stage(p.loBits() == 0 ? UInt.lit(1, 1)
-                    : Mem.of(UInt.type(p.b() + 1), p.loTable()).readAsync(index.takeLow(p.loBits())));
-            UInt product = pipe.stages(expHi.mul(expLo), 2);
+            UInt[] rom = romReads(pipe, p, index);
+            UInt product = pipe.stages(rom[0].mul(rom[1]), 2);
             expHat.add(pipe.stage(rshConst(product, p.productShift()).resize(e + 1)));
         }
 
@@ -82,26 +76,19 @@ final class SoftmaxExpTable {
      */
     static Lanes<UInt> buildRow(SoftmaxStages s, ExpTableParams p, Lanes<SInt> a1) {
         Pipeline pipe = s.pipe;
-        int wi = s.cfg.input().width(), fo = s.cfg.output().fracBits();
+        int fo = s.cfg.output().fracBits();
         int e = p.e(), q = p.q(), treeStages = p.rowTreeStages();
-        boolean oddTree = s.treeLevels % SoftmaxParams.TREE_REGISTER_EVERY != 0;
+        boolean oddTree = !AdderTree.endsInRegister(s.cfg.lanes(), SoftmaxParams.TREE_REGISTER_EVERY);
 
         SInt beatMax = MaxTree.max(a1.values(), SoftmaxParams.TREE_REGISTER_EVERY, pipe.enable());
         SInt rowMax = oddTree ? pipe.stage(beatMax) : beatMax;
         List<SInt> xm = pipe.stages(a1.values(), treeStages);
-        // B2: d = M - x, rounded to g fraction bits, saturated to dBits
-        List<UInt> dq = new ArrayList<>();
-        for (SInt x : xm) {
-            UInt d = rowMax.subExpand(x).asUInt().resize(wi);
-            dq.add(pipe.stage(saturate(rshConst(d, p.dRoundBits()), p.dBits())));
-        }
+        List<UInt> dq = romIndices(s, p, rowMax, xm);
         // B3: the ROMs; B4: their product rounded to e fraction bits
         List<UInt> expHat = new ArrayList<>();
         for (UInt index : dq) {
-            UInt expHi = pipe.stage(Mem.of(UInt.type(p.a() + 1), p.hiTable()).readAsync(p.loBits() == 0 ? index : index.shr(p.loBits())));
-            UInt expLo = pipe.stage(p.loBits() == 0 ? UInt.lit(1, 1)
-                    : Mem.of(UInt.type(p.b() + 1), p.loTable()).readAsync(index.takeLow(p.loBits())));
-            expHat.add(pipe.stage(rshConst(expHi.mul(expLo), p.productShift()).resize(e + 1)));
+            UInt[] rom = romReads(pipe, p, index);
+            expHat.add(pipe.stage(rshConst(rom[0].mul(rom[1]), p.productShift()).resize(e + 1)));
         }
         // S: the exact sum; R1, the divider and R: k = lead(S) and the reciprocal
         UInt treeSum = AdderTree.sum(expHat, SoftmaxParams.TREE_REGISTER_EVERY, pipe.enable()).resize(p.sumWidth());
@@ -114,5 +101,24 @@ final class SoftmaxExpTable {
         for (UInt v : expAtR) out.add(s.clamp(rshVar(pipe.stage(v.mul(recip.r())), shiftMinus1)));
         Beat c1 = s.next(a1.beat(), p.rowLatency() - 2);
         return new Lanes<>(c1, out);
+    }
+
+    /** B2: each lane's ROM index {@code d = M - x}, rounded to g fraction bits, saturated to dBits, registered. */
+    private static List<UInt> romIndices(SoftmaxStages s, ExpTableParams p, SInt rowMax, List<SInt> xs) {
+        int wi = s.cfg.input().width();
+        List<UInt> dq = new ArrayList<>();
+        for (SInt x : xs) {
+            UInt d = rowMax.subExpand(x).asUInt().resize(wi);
+            dq.add(s.pipe.stage(saturate(rshConst(d, p.dRoundBits()), p.dBits())));
+        }
+        return dq;
+    }
+
+    /** B3: the hi and lo ROM outputs for one index, registered ({@code expLo} the constant 1 without a lo ROM). */
+    private static UInt[] romReads(Pipeline pipe, ExpTableParams p, UInt index) {
+        UInt expHi = pipe.stage(Mem.of(UInt.type(p.a() + 1), p.hiTable()).readAsync(p.loBits() == 0 ? index : index.shr(p.loBits())));
+        UInt expLo = pipe.stage(p.loBits() == 0 ? UInt.lit(1, 1)
+                : Mem.of(UInt.type(p.b() + 1), p.loTable()).readAsync(index.takeLow(p.loBits())));
+        return new UInt[] {expHi, expLo};
     }
 }

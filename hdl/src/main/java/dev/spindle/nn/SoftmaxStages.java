@@ -145,8 +145,7 @@ final class SoftmaxStages {
      */
     Reciprocal reciprocal(UInt s, Bool done, int width, int q) {
         int kw = log2Up(width);
-        UInt lead = UInt.lit(0, kw);
-        for (int i = 0; i < width; i++) lead = mux(s.bit(i), UInt.lit(i, kw), lead);
+        UInt lead = lead(s, width);
         UInt normalised = s.sll(UInt.lit(width - 1, kw).sub(lead));
         // R1
         Bool valid1 = pipe.valid(done);
@@ -162,6 +161,14 @@ final class SoftmaxStages {
         return new Reciprocal(pipe.hold(kq, load), r, load, pipe.valid(load));
     }
 
+    /** The position of the leading one of a {@code width}-bit {@code s} (0 for 0), {@code log2Up(width)} bits. */
+    private static UInt lead(UInt s, int width) {
+        int kw = log2Up(width);
+        UInt lead = UInt.lit(0, kw);
+        for (int i = 0; i < width; i++) lead = mux(s.bit(i), UInt.lit(i, kw), lead);
+        return lead;
+    }
+
     /** A one-beat row's {@code k = lead(S)} and {@code R = recip_q(S)}, {@code stages} registers after S. */
     record RowReciprocal(UInt k, UInt r, int stages) {}
 
@@ -173,8 +180,7 @@ final class SoftmaxStages {
      */
     RowReciprocal rowReciprocal(UInt s, int width, int q) {
         int kw = log2Up(width), ww = width + 3;
-        UInt lead = UInt.lit(0, kw);
-        for (int i = 0; i < width; i++) lead = mux(s.bit(i), UInt.lit(i, kw), lead);
+        UInt lead = lead(s, width);
         UInt shift = UInt.lit(width - 1, kw).sub(lead);
         UInt s1 = s.resize(ww);
         UInt k1 = pipe.stage(lead);

@@ -14,6 +14,8 @@ import dev.spindle.nn.transformer.NormSpec;
 import dev.spindle.nn.transformer.TransformerConfig;
 import dev.spindle.nn.transformer.WeightFormat;
 
+import java.util.List;
+
 /**
  * A whole network from one {@link TransformerConfig} as one streaming design (docs/transformer.md, "Transformer"):
  * tokens in, probabilities (or whatever the last layer gives) out, bit for bit {@code TransformerModel}. Each layer
@@ -42,11 +44,10 @@ public final class Transformer extends ConfiguredComponent<TransformerConfig> {
         WeightBus bus = new WeightBus();
         Tensor x = new Tensor(io.input, c.input());
         int features = c.features();
-        java.util.List<LayerSpec> layers = c.layers();
+        List<LayerSpec> layers = c.layers();
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
-            LinearConfig streamed = layer instanceof FlattenSpec && i + 1 < layers.size() && layers.get(i + 1) instanceof DenseSpec next
-                    ? NetworkStages.streamedLinearConfig(next, c.sequence(), x.lanes(), x.format()) : null;
+            LinearConfig streamed = NetworkStages.streamedAfterFlatten(layers, i, c.sequence(), x.lanes(), x.format());
             if (streamed != null) {     // the dense takes the tokens as they come: no flatten
                 x = NetworkStages.dense((DenseSpec) layers.get(++i), streamed, x, bus);
                 features = x.lanes();

@@ -44,8 +44,7 @@ public final class TransformerTiming {
         List<LayerSpec> specs = c.layers();
         for (int i = 0; i < specs.size(); i++) {
             LayerSpec layer = specs.get(i);
-            LinearConfig streamed = layer instanceof FlattenSpec && i + 1 < specs.size() && specs.get(i + 1) instanceof DenseSpec next
-                    ? NetworkStages.streamedLinearConfig(next, x.at().length, x.lanes(), x.format()) : null;
+            LinearConfig streamed = NetworkStages.streamedAfterFlatten(specs, i, x.at().length, x.lanes(), x.format());
             if (streamed != null) {     // no flatten: the dense takes the tokens, one beat each
                 x = dense((DenseSpec) specs.get(++i), streamed, x, "");
                 continue;

@@ -72,6 +72,12 @@ public final class AdderTree extends ConfiguredComponent<AdderTree.Config> {
     /** floor(ceil(log2 n) / registerEvery) cycles; 0 for registerEvery = 0. */
     public static int latency(int n, int registerEvery) { return Tree.latency(n, registerEvery); }
 
+    /**
+     * Whether the sum of {@code n} leaves leaves the tree from one of its registers, no adder level after it
+     * ({@code registerEvery > 0} dividing {@code ceil(log2 n)}; true for a single leaf, which the tree passes on as it is).
+     */
+    public static boolean endsInRegister(int n, int registerEvery) { return Tree.endsInRegister(n, registerEvery); }
+
     private static BitVector<?> build(List<? extends BitVector<?>> xs, int registerEvery, Bool enable) {
         Ints.sameSignedness("AdderTree", xs);
         int outWidth = Ints.maxWidth(xs) + Hdl.ceilLog2(xs.size());

@@ -27,6 +27,9 @@ final class Tree {
     /** floor(ceil(log2 n) / k) register stages; 0 when k = 0. */
     static int latency(int n, int registerEvery) { return registerEvery == 0 ? 0 : Hdl.ceilLog2(n) / registerEvery; }
 
+    /** Whether no level is left combinational after the last register: k > 0 and k divides ceil(log2 n) (a single leaf has no level). */
+    static boolean endsInRegister(int n, int registerEvery) { return registerEvery > 0 && Hdl.ceilLog2(n) % registerEvery == 0; }
+
     static void checkRegisterEvery(int registerEvery) {
         if (registerEvery < 0 || registerEvery > 64) {
             throw new IllegalArgumentException("registerEvery = " + registerEvery + " is out of range: allowed 0..64 (0: no register)");
